@@ -1,0 +1,6 @@
+"""parcours engine: pure flow from (content, answers, today) to the next question or an action plan.
+
+This package never imports Textual; the terminal UI lives in the top-level ``screens`` package.
+"""
+
+__version__ = "0.1.0"

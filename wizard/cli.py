@@ -1,0 +1,253 @@
+"""Command line: ``parcours`` (the wizard), ``step``, ``plan`` and ``check-data``.
+
+Only the bare ``parcours`` command imports Textual, and only when it runs. Every error a user can
+cause ends in one line on stderr and exit code 2; never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from . import __version__
+from .answers import AnswerError
+from .dates import parse_iso
+from .resources import DataError
+
+MAX_ANSWERS_BYTES = 1_000_000
+
+app = typer.Typer(
+    add_completion=False,
+    invoke_without_command=True,
+    pretty_exceptions_enable=False,
+    help="parcours — find your administrative pathway in France and get a sourced action plan. "
+    "Offline; sends nothing anywhere; not legal advice. Run without a command to start the wizard.",
+)
+
+
+class Lang(str, Enum):
+    fr = "fr"
+    en = "en"
+
+
+class PlanFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """One line on stderr, then exit (2: bad input; 1: problem with the bundled data)."""
+    line = " ".join(str(message).split())
+    typer.echo(f"parcours: {line}", err=True)
+    raise typer.Exit(code)
+
+
+def parse_today(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return parse_iso(value)
+    except ValueError as exc:
+        fail(f"--today: {exc}")
+
+
+def read_answers(path: str) -> Any:
+    """Read an answers document from a file or '-' (stdin)."""
+    try:
+        if path == "-":
+            raw = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1)
+        else:
+            with open(path, "rb") as fh:
+                raw = fh.read(MAX_ANSWERS_BYTES + 1)
+    except OSError as exc:
+        fail(f"cannot read answers file {path}: {exc.strerror or exc}")
+    if len(raw) > MAX_ANSWERS_BYTES:
+        fail(f"answers file {path} is too large (over {MAX_ANSWERS_BYTES} bytes)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        fail(f"answers file {path} is not UTF-8 text")
+    if not text.strip():
+        fail(f"answers file {path} is empty: expected a JSON object such as {{}}")
+
+    def no_constants(name: str) -> NoReturn:
+        raise ValueError(f"{name} is not allowed")
+
+    try:
+        return json.loads(text, parse_constant=no_constants)
+    except (ValueError, RecursionError) as exc:
+        fail(f"answers file {path} is not valid JSON: {exc}")
+
+
+def load():
+    from .content import load_content
+
+    try:
+        return load_content()
+    except DataError as exc:
+        fail(str(exc), 1)
+
+
+def run_step(answers_path: str, today: str | None, lang: Lang):
+    from .flow import step
+
+    day = parse_today(today)
+    raw = read_answers(answers_path)
+    content = load()
+    try:
+        return step(content, raw, day, lang.value), day
+    except AnswerError as exc:
+        fail(exc.text(lang.value))
+
+
+AnswersOpt = Annotated[
+    str,
+    typer.Option(
+        "--answers",
+        "-a",
+        help="JSON file of answers {question_id: value}; '-' reads standard input.",
+    ),
+]
+TodayOpt = Annotated[
+    str | None,
+    typer.Option(help="Date to compute deadlines from, YYYY-MM-DD (default: today)."),
+]
+LangOpt = Annotated[Lang, typer.Option(help="Language of the output.")]
+
+
+@app.command("step")
+def step_command(
+    answers: AnswersOpt,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object (the protocol).")
+    ] = False,
+    today: TodayOpt = None,
+    lang: LangOpt = Lang.fr,
+) -> None:
+    """Print the next question to ask, or the finished plan, for the answers given so far."""
+    from .protocol import question_json, step_json
+    from .render import render_text
+
+    result, day = run_step(answers, today, lang)
+    if json_out:
+        typer.echo(json.dumps(step_json(result, day, lang.value), ensure_ascii=False, indent=2))
+        return
+    if result.done:
+        typer.echo(render_text(result.plan), nl=False)
+        return
+    q = question_json(result.question, day, lang.value)
+    typer.echo(f"[{q['id']}] {q['text']}")
+    if q["help"]:
+        typer.echo(f"  {q['help']}")
+    for o in q["options"]:
+        typer.echo(f"  - {o['id']}: {o['label']}")
+
+
+@app.command("plan")
+def plan_command(
+    answers: AnswersOpt,
+    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        PlanFormat.text
+    ),
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the plan to this file instead of the screen."),
+    ] = None,
+    today: TodayOpt = None,
+    lang: LangOpt = Lang.fr,
+) -> None:
+    """Print or write the whole action plan for a complete set of answers."""
+    from .render import render_text
+
+    result, _ = run_step(answers, today, lang)
+    if not result.done:
+        fail(
+            f"question '{result.question.id}': not answered yet — the answers are incomplete "
+            "(use 'parcours step' to see the next question)"
+        )
+    if fmt is PlanFormat.json:
+        text = json.dumps(result.plan.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = render_text(result.plan)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    write_file(output, text)
+    typer.echo(f"plan written to {output}", err=True)
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write atomically: a temporary file beside the target, then rename."""
+    if path.is_dir():
+        fail(f"--output {path} is a directory")
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        fail(f"cannot write {path}: {exc.strerror or exc}")
+
+
+@app.command("check-data")
+def check_data_command(
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-dir",
+            help="Check this data folder (holding content/ and geo/) instead of the bundled one.",
+        ),
+    ] = None,
+    today: TodayOpt = None,
+) -> None:
+    """Prove the bundled content sound: ids resolve, everything reachable, every path ends in a
+    plan, French everywhere, every fact sourced. Exit 1 with the list of problems otherwise."""
+    from .checks import check
+
+    if data_dir is not None and not (data_dir / "content").is_dir():
+        fail(f"--data-dir {data_dir}: no content/ folder there")
+    report = check(data_dir, parse_today(today))
+    for problem in report.problems:
+        typer.echo(f"- {problem}")
+    typer.echo(report.summary)
+    if report.problems:
+        raise typer.Exit(1)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"parcours {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    ctx: typer.Context,
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=version_callback, is_eager=True, help="Show version."),
+    ] = None,
+) -> None:
+    """Start the wizard when no command is given."""
+    if ctx.invoked_subcommand is None:
+        from screens.app import run  # Textual is imported only here.
+
+        run()
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("", err=True)
+        sys.exit(130)

@@ -1,0 +1,204 @@
+"""A small JSON condition language, evaluated without ``eval``.
+
+A condition is one of:
+- ``{"all": [c, ...]}``, ``{"any": [c, ...]}``, ``{"not": c}``
+- ``{"answered": "q"}``: question ``q`` has an answer (``null`` for "I don't know" counts as none)
+- ``{"equals": ["q", v]}``, ``{"in": ["q", [v, ...]]}``, ``{"contains": ["q", v]}`` (multiple choice)
+- ``{"lt"|"lte"|"gt"|"gte": ["q", v]}`` on numbers and dates
+
+``"q"`` names a question; a place answer compares by its département code. ``v`` is a literal
+(number, string, boolean, "YYYY-MM-DD") or a date relative to today, ``{"today": {"years": -18}}``.
+A leaf may carry ``"why": {"fr": ..., "en": ...}``: the words used when the plan explains itself.
+A leaf about an unanswered question is false.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .dates import PERIOD_KEYS, parse_iso, shift
+
+BOOLEAN_OPS = ("all", "any", "not")
+COMPARISONS = ("lt", "lte", "gt", "gte")
+LEAF_OPS = ("answered", "equals", "in", "contains", *COMPARISONS)
+OPS = (*BOOLEAN_OPS, *LEAF_OPS)
+
+
+class ConditionError(ValueError):
+    """A malformed condition in the content (found by check-data, never by a user)."""
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """A leaf condition that helped make its condition true: what the plan's reasons cite."""
+
+    question: str
+    why: Mapping[str, str] | None
+
+
+def operator(cond: Mapping[str, Any]) -> str:
+    ops = [k for k in cond if k in OPS]
+    if len(ops) != 1:
+        raise ConditionError(f"a condition needs exactly one operator, got {sorted(cond)}")
+    return ops[0]
+
+
+def comparable(value: Any) -> Any:
+    """The value a leaf compares: a place by its département code, others as they are."""
+    return getattr(value, "departement", value)
+
+
+def literal(value: Any, today: date) -> Any:
+    """Resolve a literal operand: relative dates become dates, ISO strings become dates."""
+    if isinstance(value, Mapping):
+        if set(value) == {"today"} and set(value["today"]) <= PERIOD_KEYS:
+            return shift(today, value["today"])
+        raise ConditionError(f"unknown operand {value!r}")
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return parse_iso(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _compare(op: str, left: Any, right: Any) -> bool:
+    both_dates = isinstance(left, date) and isinstance(right, date)
+    both_numbers = all(
+        isinstance(x, int | float) and not isinstance(x, bool) for x in (left, right)
+    )
+    if not (both_dates or both_numbers):
+        return False
+    if op == "lt":
+        return left < right
+    if op == "lte":
+        return left <= right
+    if op == "gt":
+        return left > right
+    return left >= right
+
+
+def evaluate(cond: Mapping[str, Any] | None, answers: Mapping[str, Any], today: date) -> bool:
+    """True when ``cond`` holds for the typed ``answers``; a missing condition always holds."""
+    if cond is None:
+        return True
+    op = operator(cond)
+    arg = cond[op]
+    if op == "all":
+        return all(evaluate(c, answers, today) for c in arg)
+    if op == "any":
+        return any(evaluate(c, answers, today) for c in arg)
+    if op == "not":
+        return not evaluate(arg, answers, today)
+    if op == "answered":
+        return answers.get(arg) is not None
+    qid, operand = arg
+    value = answers.get(qid)
+    if value is None:
+        return False
+    value = comparable(value)
+    if op == "equals":
+        return value == literal(operand, today)
+    if op == "in":
+        return value in [literal(v, today) for v in operand]
+    if op == "contains":
+        return isinstance(value, tuple | list) and literal(operand, today) in value
+    return _compare(op, value, literal(operand, today))
+
+
+def explain(
+    cond: Mapping[str, Any] | None, answers: Mapping[str, Any], today: date
+) -> list[Leaf]:
+    """The leaves that make a true ``cond`` true, in order, without repeats."""
+    out: list[Leaf] = []
+
+    def walk(c: Mapping[str, Any]) -> None:
+        op = operator(c)
+        if op == "all":
+            for sub in c[op]:
+                walk(sub)
+        elif op == "any":
+            for sub in c[op]:
+                if evaluate(sub, answers, today):
+                    walk(sub)
+                    break
+        elif op == "not":
+            # "not X" holds because of the answers X looked at; cite them as given.
+            for leaf in leaves(c[op]):
+                out.append(Leaf(leaf_question(leaf), c.get("why")))
+        else:
+            out.append(Leaf(leaf_question(c), c.get("why")))
+
+    if cond is not None and evaluate(cond, answers, today):
+        walk(cond)
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for leaf in out:
+        key = (leaf.question, repr(leaf.why))
+        if key not in seen:
+            seen.add(key)
+            unique.append(leaf)
+    return unique
+
+
+def leaves(cond: Mapping[str, Any] | None) -> Iterator[Mapping[str, Any]]:
+    """Every leaf condition inside ``cond``."""
+    if cond is None:
+        return
+    op = operator(cond)
+    if op in ("all", "any"):
+        for sub in cond[op]:
+            yield from leaves(sub)
+    elif op == "not":
+        yield from leaves(cond[op])
+    else:
+        yield cond
+
+
+def leaf_question(leaf: Mapping[str, Any]) -> str:
+    op = operator(leaf)
+    return leaf[op] if op == "answered" else leaf[op][0]
+
+
+def referenced_questions(cond: Mapping[str, Any] | None) -> set[str]:
+    return {leaf_question(leaf) for leaf in leaves(cond)}
+
+
+def validate(cond: Any, path: str = "") -> list[str]:
+    """Structural problems in a condition (for check-data), as readable strings."""
+    problems: list[str] = []
+    if not isinstance(cond, Mapping):
+        return [f"{path}: condition must be an object, got {cond!r}"]
+    try:
+        op = operator(cond)
+    except ConditionError as exc:
+        return [f"{path}: {exc}"]
+    extra = set(cond) - {op, "why"}
+    if extra:
+        problems.append(f"{path}: unknown keys {sorted(extra)}")
+    arg = cond[op]
+    if op in ("all", "any"):
+        if not isinstance(arg, list) or not arg:
+            problems.append(f"{path}.{op}: needs a non-empty list")
+        else:
+            for i, sub in enumerate(arg):
+                problems.extend(validate(sub, f"{path}.{op}[{i}]"))
+    elif op == "not":
+        problems.extend(validate(arg, f"{path}.not"))
+    elif op == "answered":
+        if not isinstance(arg, str):
+            problems.append(f"{path}.answered: needs a question id")
+    elif not (isinstance(arg, list) and len(arg) == 2 and isinstance(arg[0], str)):
+        problems.append(f"{path}.{op}: needs [question_id, value]")
+    elif op == "in" and not isinstance(arg[1], list):
+        problems.append(f"{path}.in: needs a list of values")
+    else:
+        try:
+            for v in arg[1] if op == "in" else [arg[1]]:
+                literal(v, date(2000, 1, 1))
+        except ConditionError as exc:
+            problems.append(f"{path}.{op}: {exc}")
+    return problems

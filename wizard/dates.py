@@ -1,0 +1,50 @@
+"""Calendar arithmetic used by conditions and deadlines (pure; today is always passed in)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Mapping
+from datetime import date, timedelta
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PERIOD_KEYS = frozenset({"years", "months", "days"})
+
+
+def parse_iso(text: str) -> date:
+    """Parse a strict YYYY-MM-DD date; raises ValueError with a readable message."""
+    if not isinstance(text, str) or not ISO_DATE.match(text):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text} is not a real calendar date") from None
+
+
+def shift(d: date, period: Mapping[str, int]) -> date:
+    """Move ``d`` by whole years, months and days.
+
+    Months are calendar months: when the target month is shorter, the day is clamped to its last
+    day (31 May minus 3 months is 28 or 29 February), the usual reading of "n mois avant".
+    """
+    months = int(period.get("years", 0)) * 12 + int(period.get("months", 0))
+    if months:
+        index = d.year * 12 + (d.month - 1) + months
+        year, month = divmod(index, 12)
+        month += 1
+        day = min(d.day, calendar.monthrange(year, month)[1])
+        d = date(year, month, day)
+    days = int(period.get("days", 0))
+    return d + timedelta(days=days) if days else d
+
+
+def years_between(start: date, end: date) -> int:
+    """Whole years from ``start`` to ``end`` (an age on ``end`` for a birth date ``start``)."""
+    years = end.year - start.year
+    if (end.month, end.day) < (start.month, start.day):
+        years -= 1
+    return years
+
+
+def format_date(d: date, lang: str) -> str:
+    return d.strftime("%d/%m/%Y") if lang == "fr" else d.isoformat()

@@ -1,0 +1,72 @@
+"""The flow: which question comes next, which answers still apply, and the step protocol's value.
+
+Pure functions of (content, answers, today): no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .answers import parse_answers
+from .conditions import evaluate
+from .content import Content, Question
+from .plan import ActionPlan, build_plan
+
+
+@dataclass(frozen=True)
+class Step:
+    """Either the next question to ask, or the finished plan."""
+
+    done: bool
+    question: Question | None
+    plan: ActionPlan | None
+    answers: Mapping[str, Any]  # typed answers that still apply
+    dropped: tuple[str, ...]  # answers given that no longer apply
+
+
+def applicable(
+    content: Content, typed: Mapping[str, Any], today: date
+) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """Keep the answers whose question is still asked given the earlier kept answers.
+
+    Questions are walked in order, so changing an early answer drops every later answer that
+    depended on it (and only those).
+    """
+    kept: dict[str, Any] = {}
+    for q in content.questions:
+        if q.id in typed and evaluate(q.when, kept, today):
+            kept[q.id] = typed[q.id]
+    dropped = tuple(qid for qid in typed if qid not in kept)
+    return kept, dropped
+
+
+def next_question(content: Content, kept: Mapping[str, Any], today: date) -> Question | None:
+    """The first question, in order, that applies and has no answer yet."""
+    for q in content.questions:
+        if q.id not in kept and evaluate(q.when, kept, today):
+            return q
+    return None
+
+
+def asked(content: Content, kept: Mapping[str, Any], today: date) -> list[Question]:
+    """The questions answered so far, in the order they were asked (for review screens)."""
+    return [q for q in content.questions if q.id in kept]
+
+
+def step_typed(content: Content, typed: Mapping[str, Any], today: date, lang: str) -> Step:
+    kept, dropped = applicable(content, typed, today)
+    question = next_question(content, kept, today)
+    if question is not None:
+        return Step(False, question, None, kept, dropped)
+    return Step(True, None, build_plan(content, kept, today, lang), kept, dropped)
+
+
+def step(content: Content, raw_answers: Any, today: date, lang: str = "fr") -> Step:
+    """Validate raw protocol answers, then return the next question or the plan.
+
+    Raises ``AnswerError`` for any bad answer (unknown id, wrong type, unknown option, bad date).
+    """
+    return step_typed(content, parse_answers(content, raw_answers, today), today, lang)

@@ -1,0 +1,42 @@
+"""The stable JSON shapes of the ``step`` protocol (other tools and tests rely on them)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from .answers import bound
+from .content import CHOICE_TYPES, Question
+from .flow import Step
+from .text import tr
+
+
+def _bound_json(value: Any, today: date) -> Any:
+    value = bound(value, today)
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def question_json(question: Question, today: date, lang: str) -> dict[str, Any]:
+    return {
+        "id": question.id,
+        "type": question.type,
+        "section": tr(question.section, lang),
+        "text": tr(question.text, lang),
+        "help": tr(question.help, lang),
+        "options": [
+            {"id": o.id, "label": tr(o.label, lang)}
+            for o in (question.options if question.type in CHOICE_TYPES else ())
+        ],
+        "min": _bound_json(question.min, today),
+        "max": _bound_json(question.max, today),
+        "optional": question.optional,
+    }
+
+
+def step_json(result: Step, today: date, lang: str) -> dict[str, Any]:
+    if result.done:
+        out: dict[str, Any] = {"done": True, "plan": result.plan.to_dict()}
+    else:
+        out = {"done": False, "question": question_json(result.question, today, lang)}
+    out["dropped"] = list(result.dropped)
+    return out

@@ -1,0 +1,63 @@
+"""Find and open the bundled, read-only TinyDB databases.
+
+Installed, the content sits inside the package (``wizard/_data``); in a source checkout it is the
+top-level ``data/`` folder. Either way it is never opened for writing and never created.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+
+class DataError(Exception):
+    """The bundled content is missing or unreadable (an installation problem, not user input)."""
+
+
+class ReadOnlyStorage(Storage):
+    """TinyDB storage that reads a JSON document once and refuses every write."""
+
+    def __init__(self, source: Traversable | Path) -> None:
+        self._source = source
+
+    def read(self) -> dict[str, Any] | None:
+        try:
+            return json.loads(self._source.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise DataError(f"bundled data file missing: {self._source}") from exc
+        except (OSError, ValueError) as exc:
+            raise DataError(f"bundled data file unreadable: {self._source}: {exc}") from exc
+
+    def write(self, data: dict[str, Any]) -> None:
+        raise PermissionError("the bundled content is read-only")
+
+
+def data_root() -> Traversable:
+    """The directory holding ``content/`` and ``geo/``: installed copy first, then the checkout."""
+    installed = resources.files("wizard").joinpath("_data")
+    if installed.is_dir():
+        return installed
+    checkout = Path(__file__).resolve().parent.parent / "data"
+    if checkout.is_dir():
+        return checkout
+    raise DataError("bundled data not found: reinstall parcours")
+
+
+def open_db(source: Traversable | Path) -> TinyDB:
+    """Open one bundled TinyDB file read-only."""
+    return TinyDB(source, storage=ReadOnlyStorage)
+
+
+def read_tables(source: Traversable | Path) -> dict[str, list[dict[str, Any]]]:
+    """All tables of one bundled database as lists of plain dicts, in document-id order."""
+    db = open_db(source)
+    try:
+        return {name: [dict(doc) for doc in db.table(name).all()] for name in db.tables()}
+    finally:
+        db.close()
