@@ -23,14 +23,24 @@ ETALAB = "etalab-decoupage-administratif-6.0.0"
 LAPOSTE = "laposte-hexasmal-2025/019HexaSmal.csv"
 
 # INSEE "type de nom en clair" (TNCC): the preposition used before the name ("de la Manche").
-TNCC_OF = {0: "de ", 1: "d'", 2: "du ", 3: "de la ", 4: "des ", 5: "de l'", 6: "des ", 7: "de las ",
-           8: "de los "}
+TNCC_OF = {
+    0: "de ",
+    1: "d'",
+    2: "du ",
+    3: "de la ",
+    4: "des ",
+    5: "de l'",
+    6: "des ",
+    7: "de las ",
+    8: "de los ",
+}
 # The article in the name itself is dropped after these prepositions ("du Nord", not "du Le Nord").
 
 META = {
     "source": {
-        "fr": "INSEE – Code officiel géographique 2026 (via Etalab decoupage-administratif 6.0.0) ; "
-        "La Poste – Base officielle des codes postaux 2025 (data.gouv.fr). Licence Ouverte (Etalab).",
+        "fr": "INSEE – Code officiel géographique 2026 (via Etalab decoupage-administratif "
+        "6.0.0) ; La Poste – Base officielle des codes postaux 2025 (data.gouv.fr). "
+        "Licence Ouverte (Etalab).",
         "en": "INSEE – Official geographic code 2026 (via Etalab decoupage-administratif 6.0.0); "
         "La Poste – Official postal code base 2025 (data.gouv.fr). Licence Ouverte (Etalab).",
     },
@@ -74,9 +84,7 @@ def build(raw: Path) -> dict[str, dict]:
             if dep not in known:  # Monaco (99138) and anything outside the COG
                 continue
             by_postcode.setdefault(row["Code_postal"], set()).add(dep)
-    postcodes = [
-        {"code": cp, "departements": sorted(ds)} for cp, ds in sorted(by_postcode.items())
-    ]
+    postcodes = [{"code": cp, "departements": sorted(ds)} for cp, ds in sorted(by_postcode.items())]
     return {
         "departements.json": tinydb({"meta": [META], "departements": departements}),
         "postcodes.json": tinydb({"meta": [META], "postcodes": postcodes}),

@@ -73,8 +73,9 @@ def coerce(question: Question, value: Any, geo: Geography, today: date) -> Any:
         return value
     if kind == "multiple_choice":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise _err(qid, "attendu : une liste d'identifiants d'options",
-                       "expected a list of option ids")
+            raise _err(
+                qid, "attendu : une liste d'identifiants d'options", "expected a list of option ids"
+            )
         for v in value:
             if question.option(v) is None:
                 ids = tuple(o.id for o in question.options)
@@ -90,8 +91,7 @@ def coerce(question: Question, value: Any, geo: Geography, today: date) -> Any:
         try:
             d = parse_iso(value)
         except ValueError as exc:
-            raise _err(qid, "attendu : une date réelle au format AAAA-MM-JJ",
-                       f"{exc}") from None
+            raise _err(qid, "attendu : une date réelle au format AAAA-MM-JJ", f"{exc}") from None
         low = bound(question.min, today) or EARLIEST
         high = bound(question.max, today) or LATEST
         if not low <= d <= high:
@@ -110,8 +110,11 @@ def coerce(question: Question, value: Any, geo: Geography, today: date) -> Any:
             raise _err(qid, "attendu : un nombre entier", "expected a whole number")
         low, high = bound(question.min, today), bound(question.max, today)
         if (low is not None and value < low) or (high is not None and value > high):
-            raise _err(qid, f"nombre hors limites : entre {low} et {high}",
-                       f"number out of range: between {low} and {high}")
+            raise _err(
+                qid,
+                f"nombre hors limites : entre {low} et {high}",
+                f"number out of range: between {low} and {high}",
+            )
         return int(value) if question.integer else value
     if kind == "place":
         if isinstance(value, str) and has_control_chars(value):
@@ -129,8 +132,11 @@ def coerce(question: Question, value: Any, geo: Geography, today: date) -> Any:
         if not text and not question.optional:
             raise _err(qid, "texte vide", "empty text")
         if len(text) > question.max_length:
-            raise _err(qid, f"texte trop long (au plus {question.max_length} caractères)",
-                       f"text too long (at most {question.max_length} characters)")
+            raise _err(
+                qid,
+                f"texte trop long (au plus {question.max_length} caractères)",
+                f"text too long (at most {question.max_length} characters)",
+            )
         return text or None
     raise _err(qid, f"type de question inconnu {kind}", f"unknown question type {kind}")
 
@@ -138,8 +144,11 @@ def coerce(question: Question, value: Any, geo: Geography, today: date) -> Any:
 def parse_answers(content: Content, raw: Any, today: date) -> dict[str, Any]:
     """Check a whole answers document; return typed answers keyed by question id."""
     if not isinstance(raw, Mapping):
-        raise _err(None, "les réponses doivent être un objet JSON {question: valeur}",
-                   "answers must be a JSON object {question_id: value}")
+        raise _err(
+            None,
+            "les réponses doivent être un objet JSON {question: valeur}",
+            "answers must be a JSON object {question_id: value}",
+        )
     by_id = content.question_by_id
     typed: dict[str, Any] = {}
     for qid, value in raw.items():

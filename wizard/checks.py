@@ -13,18 +13,54 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .conditions import ConditionError, leaf_question, leaves, operator, validate
-from .content import CHOICE_TYPES, QUESTION_TYPES, STATUSES, TABLES, Content, read_content_tables
+from .conditions import (
+    ConditionError,
+    leaf_question,
+    leaves,
+    operator,
+    referenced_questions,
+    validate,
+)
+from .content import (
+    CHOICE_TYPES,
+    MAIN_FLOW,
+    QUESTION_TYPES,
+    STATUSES,
+    TABLES,
+    Content,
+    read_content_tables,
+)
 from .geo import Geography
 from .plan import build_plan, select_pathways
 from .resources import DataError
 from .walk import representatives, thresholds, walk
 
-TEXT_KEYS = ("title", "summary", "text", "label", "help", "section", "details", "rule", "payment",
-             "note", "name", "name_unknown", "why")
+TEXT_KEYS = (
+    "title",
+    "summary",
+    "text",
+    "label",
+    "help",
+    "section",
+    "details",
+    "rule",
+    "payment",
+    "note",
+    "name",
+    "name_unknown",
+    "why",
+)
 SOURCED_LISTS = ("steps", "deadlines", "costs", "recourse", "history")
-ITEM_LISTS = ("documents", "steps", "deadlines", "costs", "recourse", "notes", "warnings",
-              "history")
+ITEM_LISTS = (
+    "documents",
+    "steps",
+    "deadlines",
+    "costs",
+    "recourse",
+    "notes",
+    "warnings",
+    "history",
+)
 SOURCE_STATUSES = ("current", "archive", "superseded")
 NOTICES = ("archive", "dates_indicative", "deadline_passed")
 
@@ -90,7 +126,7 @@ def check_tables(tables: Mapping[str, list[Mapping[str, Any]]]) -> list[str]:
             where = f"{name} '{rec.get('id')}'"
             for loc, text in _strings(rec, where):
                 if not isinstance(text, Mapping):
-                    add(f"{loc}: must be {{\"fr\": ..., \"en\": ...}}")
+                    add(f'{loc}: must be {{"fr": ..., "en": ...}}')
                 elif not isinstance(text.get("fr"), str) or not text["fr"].strip():
                     add(f"{loc}: French text missing")
                 elif set(text) - {"fr", "en"}:
@@ -133,8 +169,15 @@ def check_tables(tables: Mapping[str, list[Mapping[str, Any]]]) -> list[str]:
                 problems.extend(shape)
                 if shape:
                     continue
-                problems.extend(_condition_refs(cond, loc, questions, rec if name == "questions"
-                                                else None))
+                problems.extend(
+                    _condition_refs(cond, loc, questions, rec if name == "questions" else None)
+                )
+                if name in ("questions", "pathways"):
+                    flow = rec.get("flow", MAIN_FLOW)
+                    for qid in sorted(referenced_questions(cond)):
+                        other = questions.get(qid, {}).get("flow", MAIN_FLOW)
+                        if qid in questions and other != flow:
+                            add(f"{loc}: '{qid}' belongs to flow '{other}', not '{flow}'")
 
     for p in tables.get("pathways", ()):
         where = f"pathways '{p.get('id')}'"
@@ -172,8 +215,10 @@ def check_tables(tables: Mapping[str, list[Mapping[str, Any]]]) -> list[str]:
             if spec is not None:
                 anchor = questions.get(spec.get("from"), {})
                 if anchor.get("type") != "date":
-                    add(f"{where}.deadlines[{i}].date.from: '{spec.get('from')}' is not a date "
-                        "question")
+                    add(
+                        f"{where}.deadlines[{i}].date.from: '{spec.get('from')}' is not a date "
+                        "question"
+                    )
                 if set(spec.get("offset", {})) - {"years", "months", "days"}:
                     add(f"{where}.deadlines[{i}].date.offset: only years, months, days")
     for d in tables.get("documents", ()):
@@ -188,8 +233,6 @@ def check_tables(tables: Mapping[str, list[Mapping[str, Any]]]) -> list[str]:
     for nid in NOTICES:
         if nid not in notice_ids:
             add(f"notices: '{nid}' missing")
-    if not any(p.get("fallback") for p in tables.get("pathways", ())):
-        add("pathways: no fallback pathway for when nothing applies")
     return problems
 
 
@@ -232,25 +275,37 @@ def _condition_refs(cond, where, questions, own_question) -> list[str]:
             for v in values:
                 if v not in options:
                     problems.append(f"{where}: '{qid}' has no option '{v}'")
-        if op in ("equals",) and target.get("type") == "yes_no" and not isinstance(
-            leaf[op][1], bool
+        if (
+            op in ("equals",)
+            and target.get("type") == "yes_no"
+            and not isinstance(leaf[op][1], bool)
         ):
             problems.append(f"{where}: '{qid}' is yes/no; compare with true or false")
     return problems
 
 
 def check_content(content: Content, today: date, limit: int | None = None) -> Report:
-    """All checks on loaded content, including the walk over every path."""
+    """All checks on loaded content, including the walk over every path of every flow."""
     tables = {name: list(rows) for name, rows in content.tables.items()}
     report = Report(problems=check_tables(tables))
     report.counts = {
-        "questions": len(content.questions),
+        "flows": len(content.flows),
+        "questions": len(content.all_questions),
         "pathways": len(content.tables["pathways"]),
         "documents": len(content.tables["documents"]),
         "sources": len(content.tables["sources"]),
     }
     if report.problems:
         return report  # walking broken content would only repeat the same problems
+    for flow in content.flows:
+        _walk_flow(content.with_flow(flow), today, limit, report)
+    return report
+
+
+def _walk_flow(content: Content, today: date, limit: int | None, report: Report) -> None:
+    flow = content.flow
+    if not any(p.get("fallback") for p in content.pathways):
+        report.problems.append(f"flow '{flow}': no fallback pathway for when nothing applies")
     marks = thresholds(content, today)
     for q in content.questions:
         if not representatives(content, q, today, marks):
@@ -265,11 +320,11 @@ def check_content(content: Content, today: date, limit: int | None = None) -> Re
             plan = build_plan(content, path.answers, today, "fr")
             build_plan(content, path.answers, today, "en")
         except (KeyError, ValueError, TypeError, ConditionError) as exc:
-            report.problems.append(f"path {list(path.order)}: plan fails: {exc!r}")
+            report.problems.append(f"flow '{flow}' path {list(path.order)}: plan fails: {exc!r}")
             continue
         if not chosen:
             answers = {k: str(v) for k, v in path.answers.items()}
-            report.problems.append(f"dead end: no pathway (not even the fallback) for {answers}")
+            report.problems.append(f"flow '{flow}': dead end, no pathway for {answers}")
             continue
         seen_pathways.update(p.id for p in plan.pathways)
     for q in content.questions:
@@ -278,7 +333,6 @@ def check_content(content: Content, today: date, limit: int | None = None) -> Re
     for p in content.pathways:
         if p["id"] not in seen_pathways:
             report.problems.append(f"pathways '{p['id']}': never applies on any path")
-    return report
 
 
 def check(data_dir: Path | None, today: date) -> Report:

@@ -10,7 +10,7 @@ import json
 import os
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -32,12 +32,12 @@ app = typer.Typer(
 )
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     fr = "fr"
     en = "en"
 
 
-class PlanFormat(str, Enum):
+class PlanFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -95,12 +95,15 @@ def load():
         fail(str(exc), 1)
 
 
-def run_step(answers_path: str, today: str | None, lang: Lang):
+def run_step(answers_path: str, today: str | None, lang: Lang, flow: str):
     from .flow import step
 
     day = parse_today(today)
     raw = read_answers(answers_path)
     content = load()
+    if flow not in content.flows:
+        fail(f"--flow: unknown flow '{flow}' (known: {', '.join(content.flows)})")
+    content = content.with_flow(flow)
     try:
         return step(content, raw, day, lang.value), day
     except AnswerError as exc:
@@ -120,6 +123,10 @@ TodayOpt = Annotated[
     typer.Option(help="Date to compute deadlines from, YYYY-MM-DD (default: today)."),
 ]
 LangOpt = Annotated[Lang, typer.Option(help="Language of the output.")]
+FlowOpt = Annotated[
+    str,
+    typer.Option(help="Which questionnaire: 'main', or a historical one such as 'history_1997'."),
+]
 
 
 @app.command("step")
@@ -130,12 +137,13 @@ def step_command(
     ] = False,
     today: TodayOpt = None,
     lang: LangOpt = Lang.fr,
+    flow: FlowOpt = "main",
 ) -> None:
     """Print the next question to ask, or the finished plan, for the answers given so far."""
     from .protocol import question_json, step_json
     from .render import render_text
 
-    result, day = run_step(answers, today, lang)
+    result, day = run_step(answers, today, lang, flow)
     if json_out:
         typer.echo(json.dumps(step_json(result, day, lang.value), ensure_ascii=False, indent=2))
         return
@@ -162,11 +170,12 @@ def plan_command(
     ] = None,
     today: TodayOpt = None,
     lang: LangOpt = Lang.fr,
+    flow: FlowOpt = "main",
 ) -> None:
     """Print or write the whole action plan for a complete set of answers."""
     from .render import render_text
 
-    result, _ = run_step(answers, today, lang)
+    result, _ = run_step(answers, today, lang, flow)
     if not result.done:
         fail(
             f"question '{result.question.id}': not answered yet — the answers are incomplete "

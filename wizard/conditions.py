@@ -3,7 +3,8 @@
 A condition is one of:
 - ``{"all": [c, ...]}``, ``{"any": [c, ...]}``, ``{"not": c}``
 - ``{"answered": "q"}``: question ``q`` has an answer (``null`` for "I don't know" counts as none)
-- ``{"equals": ["q", v]}``, ``{"in": ["q", [v, ...]]}``, ``{"contains": ["q", v]}`` (multiple choice)
+- ``{"equals": ["q", v]}``, ``{"in": ["q", [v, ...]]}``
+- ``{"contains": ["q", v]}``: a multiple-choice answer includes option ``v``
 - ``{"lt"|"lte"|"gt"|"gte": ["q", v]}`` on numbers and dates
 
 ``"q"`` names a question; a place answer compares by its département code. ``v`` is a literal
@@ -109,9 +110,7 @@ def evaluate(cond: Mapping[str, Any] | None, answers: Mapping[str, Any], today: 
     return _compare(op, value, literal(operand, today))
 
 
-def explain(
-    cond: Mapping[str, Any] | None, answers: Mapping[str, Any], today: date
-) -> list[Leaf]:
+def explain(cond: Mapping[str, Any] | None, answers: Mapping[str, Any], today: date) -> list[Leaf]:
     """The leaves that make a true ``cond`` true, in order, without repeats."""
     out: list[Leaf] = []
 

@@ -28,6 +28,7 @@ QUESTION_TYPES = (
 )
 CHOICE_TYPES = ("single_choice", "multiple_choice")
 STATUSES = ("current", "archive")
+MAIN_FLOW = "main"
 
 
 @dataclass(frozen=True)
@@ -81,18 +82,40 @@ class Content:
     """Everything the engine reads. Build with ``load_content()`` or ``Content.from_tables()``."""
 
     tables: Mapping[str, tuple[Mapping[str, Any], ...]]
-    questions: tuple[Question, ...]
+    all_questions: tuple[Question, ...]
     geo: Geography = field(compare=False)
+    flow: str = MAIN_FLOW  # the questions and pathways in use: "main", or e.g. a history flow
 
     @classmethod
     def from_tables(
-        cls, tables: Mapping[str, list[Mapping[str, Any]]], geo: Geography | None = None
+        cls,
+        tables: Mapping[str, list[Mapping[str, Any]]],
+        geo: Geography | None = None,
+        flow: str = MAIN_FLOW,
     ) -> Content:
         frozen = {name: tuple(tables.get(name, ())) for name in TABLES}
         questions = tuple(
             sorted((Question.from_record(r) for r in frozen["questions"]), key=lambda q: q.order)
         )
-        return cls(frozen, questions, geo if geo is not None else Geography())
+        return cls(frozen, questions, geo if geo is not None else Geography(), flow)
+
+    def with_flow(self, flow: str) -> Content:
+        """The same content, walking another flow (see ``flows``)."""
+        return Content(self.tables, self.all_questions, self.geo, flow)
+
+    @cached_property
+    def flows(self) -> tuple[str, ...]:
+        """Every flow named by a question or pathway; "main" first."""
+        names = {
+            r.get("flow", MAIN_FLOW) for t in ("questions", "pathways") for r in self.tables[t]
+        }
+        return (MAIN_FLOW, *sorted(names - {MAIN_FLOW}))
+
+    @cached_property
+    def questions(self) -> tuple[Question, ...]:
+        """The questions of the current flow, in the order they are asked."""
+        flow_of = {r["id"]: r.get("flow", MAIN_FLOW) for r in self.tables["questions"]}
+        return tuple(q for q in self.all_questions if flow_of[q.id] == self.flow)
 
     def _index(self, table: str) -> dict[str, Mapping[str, Any]]:
         return {r["id"]: r for r in self.tables[table]}
@@ -103,7 +126,9 @@ class Content:
 
     @cached_property
     def pathways(self) -> tuple[Mapping[str, Any], ...]:
-        return tuple(sorted(self.tables["pathways"], key=lambda p: p.get("order", 0)))
+        """The pathways of the current flow, in plan order."""
+        mine = (p for p in self.tables["pathways"] if p.get("flow", MAIN_FLOW) == self.flow)
+        return tuple(sorted(mine, key=lambda p: p.get("order", 0)))
 
     @cached_property
     def documents(self) -> dict[str, Mapping[str, Any]]:

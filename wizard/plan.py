@@ -223,9 +223,7 @@ def select_pathways(
     content: Content, answers: Mapping[str, Any], today: date
 ) -> list[Mapping[str, Any]]:
     """The pathways whose conditions hold; the fallback ones only when no other applies."""
-    regular = [
-        p for p in content.pathways if not p.get("fallback") and _applies(p, answers, today)
-    ]
+    regular = [p for p in content.pathways if not p.get("fallback") and _applies(p, answers, today)]
     if regular:
         return regular
     return [p for p in content.pathways if p.get("fallback") and _applies(p, answers, today)]
@@ -285,7 +283,9 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date, lang: 
             if note not in notes:
                 notes.append(note)
         history.extend(_notes(content, p.get("history", ()), answers, today, lang))
-        warnings.extend(n.text for n in _notes(content, p.get("warnings", ()), answers, today, lang))
+        warnings.extend(
+            n.text for n in _notes(content, p.get("warnings", ()), answers, today, lang)
+        )
         reasons = _reasons(content, p, answers, today, lang)
         if not reasons and p.get("fallback"):
             reasons = tuple(
@@ -324,8 +324,12 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date, lang: 
         if ref.id not in used_sources:
             used_sources.append(ref.id)
     sources = tuple(
-        Source(s, content.sources[s]["file"], tr(content.sources[s]["title"], lang),
-               content.sources[s]["status"])
+        Source(
+            s,
+            content.sources[s]["file"],
+            tr(content.sources[s]["title"], lang),
+            content.sources[s]["status"],
+        )
         for s in used_sources
     )
     authority = next((r.authority for r in results if r.authority), None)

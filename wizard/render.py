@@ -133,7 +133,11 @@ def render_text(plan: ActionPlan) -> str:
                 if extra:
                     out += _wrap(extra, "  ", "  ")
         out.append("")
-    for key, notes in (("recourse", plan.recourse), ("notes", plan.notes), ("history", plan.history)):
+    for key, notes in (
+        ("recourse", plan.recourse),
+        ("notes", plan.notes),
+        ("history", plan.history),
+    ):
         if notes:
             section(h[key])
             for n in notes:

@@ -34,8 +34,16 @@ def _all_conditions(content: Content) -> Iterator[Mapping[str, Any]]:
     for p in content.pathways:
         if p.get("when"):
             yield p["when"]
-        for key in ("documents", "steps", "deadlines", "costs", "recourse", "notes", "warnings",
-                    "history"):
+        for key in (
+            "documents",
+            "steps",
+            "deadlines",
+            "costs",
+            "recourse",
+            "notes",
+            "warnings",
+            "history",
+        ):
             for item in p.get(key, ()):
                 if isinstance(item, Mapping) and item.get("when"):
                     yield item["when"]
