@@ -7,7 +7,8 @@ officielle des codes postaux 2025). Both are under the Licence Ouverte (Etalab);
 Output files are TinyDB JSON databases (read-only at runtime):
 - data/geo/departements.json: tables ``meta`` and ``departements`` (code, name, zone,
   prefecture town, "de ..." form of the name).
-- data/geo/postcodes.json: tables ``meta`` and ``postcodes`` (postal code -> département codes).
+- data/geo/postcodes.json: tables ``meta`` and ``postcodes`` (postal code -> département codes
+  and the communes it serves, as [INSEE code, name]).
 """
 
 from __future__ import annotations
@@ -63,6 +64,12 @@ def build(raw: Path) -> dict[str, dict]:
     deps = json.loads((raw / ETALAB / "departements.json").read_text(encoding="utf-8"))
     communes = json.loads((raw / ETALAB / "communes.json").read_text(encoding="utf-8"))
     names = {c["code"]: c["nom"] for c in communes if c["type"] == "commune-actuelle"}
+    # Municipal arrondissements (Paris, Lyon, Marseille) carry their own postal codes.
+    commune_names = {
+        c["code"]: c["nom"]
+        for c in communes
+        if c["type"] in ("commune-actuelle", "arrondissement-municipal")
+    }
 
     departements = []
     for d in deps:
@@ -78,13 +85,24 @@ def build(raw: Path) -> dict[str, dict]:
     known = {d["code"] for d in departements}
 
     by_postcode: dict[str, set[str]] = {}
+    communes_of: dict[str, set[str]] = {}
     with (raw / LAPOSTE).open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh, delimiter=";"):
-            dep = departement_of_insee(row["Code_commune_INSEE"])
+            insee = row["Code_commune_INSEE"]
+            dep = departement_of_insee(insee)
             if dep not in known:  # Monaco (99138) and anything outside the COG
                 continue
             by_postcode.setdefault(row["Code_postal"], set()).add(dep)
-    postcodes = [{"code": cp, "departements": sorted(ds)} for cp, ds in sorted(by_postcode.items())]
+            if insee in commune_names:
+                communes_of.setdefault(row["Code_postal"], set()).add(insee)
+    postcodes = [
+        {
+            "code": cp,
+            "departements": sorted(ds),
+            "communes": [[i, commune_names[i]] for i in sorted(communes_of.get(cp, ()))],
+        }
+        for cp, ds in sorted(by_postcode.items())
+    ]
     return {
         "departements.json": tinydb({"meta": [META], "departements": departements}),
         "postcodes.json": tinydb({"meta": [META], "postcodes": postcodes}),

@@ -7,7 +7,8 @@ A condition is one of:
 - ``{"contains": ["q", v]}``: a multiple-choice answer includes option ``v``
 - ``{"lt"|"lte"|"gt"|"gte": ["q", v]}`` on numbers and dates
 
-``"q"`` names a question; a place answer compares by its département code. ``v`` is a literal
+``"q"`` names a question; a place answer compares by its département code, or by another of its
+attributes with ``"q.insee"`` (commune INSEE code) or ``"q.postcode"``. ``v`` is a literal
 (number, string, boolean, "YYYY-MM-DD") or a date relative to today, ``{"today": {"years": -18}}``.
 A leaf may carry ``"why": {"fr": ..., "en": ...}``: the words used when the plan explains itself.
 A leaf about an unanswered question is false.
@@ -47,8 +48,19 @@ def operator(cond: Mapping[str, Any]) -> str:
     return ops[0]
 
 
-def comparable(value: Any) -> Any:
-    """The value a leaf compares: a place by its département code, others as they are."""
+PLACE_ATTRIBUTES = ("departement", "insee", "postcode")
+
+
+def split_ref(ref: str) -> tuple[str, str | None]:
+    """ "residence.insee" -> ("residence", "insee"); "residence" -> ("residence", None)."""
+    qid, _, attr = ref.partition(".")
+    return qid, attr or None
+
+
+def comparable(value: Any, attr: str | None = None) -> Any:
+    """The value a leaf compares: a place by its département code (or ``attr``), others as is."""
+    if attr is not None:
+        return getattr(value, attr, None)
     return getattr(value, "departement", value)
 
 
@@ -96,11 +108,11 @@ def evaluate(cond: Mapping[str, Any] | None, answers: Mapping[str, Any], today: 
         return not evaluate(arg, answers, today)
     if op == "answered":
         return answers.get(arg) is not None
-    qid, operand = arg
-    value = answers.get(qid)
+    ref, operand = arg
+    qid, attr = split_ref(ref)
+    value = comparable(answers.get(qid), attr)
     if value is None:
         return False
-    value = comparable(value)
     if op == "equals":
         return value == literal(operand, today)
     if op == "in":
@@ -158,8 +170,9 @@ def leaves(cond: Mapping[str, Any] | None) -> Iterator[Mapping[str, Any]]:
 
 
 def leaf_question(leaf: Mapping[str, Any]) -> str:
+    """The question id a leaf looks at (without any ``.attribute``)."""
     op = operator(leaf)
-    return leaf[op] if op == "answered" else leaf[op][0]
+    return split_ref(leaf[op] if op == "answered" else leaf[op][0])[0]
 
 
 def referenced_questions(cond: Mapping[str, Any] | None) -> set[str]:
@@ -192,6 +205,8 @@ def validate(cond: Any, path: str = "") -> list[str]:
             problems.append(f"{path}.answered: needs a question id")
     elif not (isinstance(arg, list) and len(arg) == 2 and isinstance(arg[0], str)):
         problems.append(f"{path}.{op}: needs [question_id, value]")
+    elif split_ref(arg[0])[1] not in (None, *PLACE_ATTRIBUTES):
+        problems.append(f"{path}.{op}: unknown attribute in '{arg[0]}'")
     elif op == "in" and not isinstance(arg[1], list):
         problems.append(f"{path}.in: needs a list of values")
     else:

@@ -47,11 +47,20 @@ class Place:
     departement: str
     departement_name: str
     postcode: str | None = None
+    insee: str | None = None  # the commune, when the input names exactly one
+    commune: str | None = None
 
     def display(self, lang: str) -> str:
+        where = f"{self.departement_name}, {self.departement}"
+        if self.commune:
+            where = f"{self.commune}, {where}"
         if self.postcode:
-            return f"{self.postcode} ({self.departement_name}, {self.departement})"
-        return f"{self.departement_name} ({self.departement})"
+            return f"{self.postcode} ({where})"
+        return (
+            f"{self.commune} ({self.departement_name}, {self.departement})"
+            if self.commune
+            else f"{self.departement_name} ({self.departement})"
+        )
 
 
 def fold(text: str) -> str:
@@ -88,9 +97,29 @@ class Geography:
         }
 
     @cached_property
+    def _postcode_rows(self) -> dict[str, dict[str, Any]]:
+        return {r["code"]: r for r in self._tables("postcodes.json")["postcodes"]}
+
+    @cached_property
     def postcodes(self) -> dict[str, tuple[str, ...]]:
-        rows = self._tables("postcodes.json")["postcodes"]
-        return {r["code"]: tuple(r["departements"]) for r in rows}
+        return {code: tuple(r["departements"]) for code, r in self._postcode_rows.items()}
+
+    def place_for_insee(self, insee: str) -> Place | None:
+        """A place naming the commune with this INSEE code, through one of its postal codes."""
+        for code, row in self._postcode_rows.items():
+            if any(i == insee for i, _ in row["communes"]):
+                try:
+                    place = self.resolve(code)
+                except PlaceError:
+                    continue
+                if place.insee == insee:
+                    return place
+        return None
+
+    def communes_of_postcode(self, code: str) -> tuple[tuple[str, str], ...]:
+        """(INSEE code, name) of every commune a postal code serves."""
+        row = self._postcode_rows.get(code)
+        return tuple((i, n) for i, n in row["communes"]) if row else ()
 
     @cached_property
     def _by_folded_name(self) -> dict[str, str]:
@@ -182,4 +211,6 @@ class Geography:
                 names,
             )
         place = self._from_code(query, deps[0])
-        return Place(query, place.departement, place.departement_name, code)
+        communes = self.communes_of_postcode(code)
+        insee, commune = communes[0] if len(communes) == 1 else (None, None)
+        return Place(query, place.departement, place.departement_name, code, insee, commune)

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .answers import bound
-from .conditions import COMPARISONS, leaves, literal, operator
+from .conditions import COMPARISONS, leaves, literal, operator, split_ref
 from .content import Content, Question
 from .flow import next_question
 from .geo import PlaceError
@@ -57,13 +57,16 @@ def thresholds(content: Content, today: date) -> dict[str, set[Any]]:
             op = operator(leaf)
             if op == "answered":
                 continue
-            qid, operand = leaf[op]
+            ref, operand = leaf[op]
+            qid, attr = split_ref(ref)
             values = operand if op == "in" else [operand]
             bucket = out.setdefault(qid, set())
             for v in values:
                 v = literal(v, today)
                 if op in COMPARISONS:
                     bucket.add(("cmp", v))
+                elif attr == "insee":
+                    bucket.add(("insee", v))
                 else:
                     bucket.add(("eq", v))
     return out
@@ -103,6 +106,10 @@ def representatives(
                 values.append(content.geo.resolve(code))
             except PlaceError:
                 continue
+        for insee in sorted(str(v) for tag, v in points if tag == "insee"):
+            place = content.geo.place_for_insee(insee)
+            if place is not None:
+                values.append(place)
     elif kind == "text":
         values = ["texte"]
     if question.optional:
