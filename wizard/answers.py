@@ -44,6 +44,12 @@ class AnswerError(ValueError):
         return head + tr(self.message, lang) + tail
 
 
+def short(value: object, limit: int = 40) -> str:
+    """A value echoed in an error message: one line, at most ``limit`` characters."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _err(qid: str | None, fr: str, en: str, suggestions: tuple[str, ...] = ()) -> AnswerError:
     return AnswerError(qid, {"fr": fr, "en": en}, suggestions)
 
@@ -69,7 +75,9 @@ def coerce(question: Question, value: Any, geo: Geography, today: date) -> Any:
             raise _err(qid, "attendu : un identifiant d'option", "expected an option id")
         if question.option(value) is None:
             ids = tuple(o.id for o in question.options)
-            raise _err(qid, f"option inconnue « {value} »", f"unknown option '{value}'", ids)
+            raise _err(
+                qid, f"option inconnue « {short(value)} »", f"unknown option '{short(value)}'", ids
+            )
         return value
     if kind == "multiple_choice":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -79,7 +87,9 @@ def coerce(question: Question, value: Any, geo: Geography, today: date) -> Any:
         for v in value:
             if question.option(v) is None:
                 ids = tuple(o.id for o in question.options)
-                raise _err(qid, f"option inconnue « {v} »", f"unknown option '{v}'", ids)
+                raise _err(
+                    qid, f"option inconnue « {short(v)} »", f"unknown option '{short(v)}'", ids
+                )
         if len(set(value)) != len(value):
             raise _err(qid, "option répétée", "an option is repeated")
         return tuple(o.id for o in question.options if o.id in value)
@@ -155,7 +165,9 @@ def parse_answers(content: Content, raw: Any, today: date) -> dict[str, Any]:
         question = by_id.get(qid)
         if question is None:
             near = tuple(q for q in by_id if qid and (qid in q or q in qid))[:5]
-            raise _err(qid, "question inconnue", "unknown question id", near)
+            raise AnswerError(
+                short(qid), {"fr": "question inconnue", "en": "unknown question id"}, near
+            )
         typed[qid] = coerce(question, value, content.geo, today)
     return typed
 

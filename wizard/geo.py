@@ -140,7 +140,12 @@ class Geography:
         if not text:
             raise PlaceError({"fr": "lieu vide", "en": "empty place"})
         if len(text) > 100:
-            raise PlaceError({"fr": "lieu trop long", "en": "place too long"})
+            raise PlaceError(
+                {
+                    "fr": "lieu trop long (100 caractères au plus)",
+                    "en": "place too long (at most 100 characters)",
+                }
+            )
         code = text.upper()
         if POSTCODE.match(code):
             return self._from_postcode(text, code)

@@ -1,0 +1,126 @@
+"""check-data: passes on the bundled content and names the problem in a corrupted copy."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from wizard.checks import check, check_tables
+from wizard.content import read_content_tables
+
+from .conftest import TODAY
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_bundled_content_is_sound():
+    report = check(None, TODAY)
+    assert report.problems == []
+    assert report.paths > 100
+    assert "OK" in report.summary
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    target = tmp_path / "data"
+    shutil.copytree(DATA / "content", target / "content")
+    shutil.copytree(DATA / "geo", target / "geo")
+    return target
+
+
+def edit(data_copy: Path, name: str, change) -> None:
+    path = data_copy / "content" / name
+    db = json.loads(path.read_text(encoding="utf-8"))
+    change(db)
+    path.write_text(json.dumps(db, ensure_ascii=False), encoding="utf-8")
+
+
+def find(db, table, rid):
+    return next(r for r in db[table].values() if r["id"] == rid)
+
+
+CORRUPTIONS = {
+    "unknown document": (
+        lambda db: find(db, "pathways", "ps_holder_first_card")["documents"].append(
+            {"id": "no_such_doc"}
+        ),
+        "unknown document 'no_such_doc'",
+    ),
+    "missing french": (
+        lambda db: find(db, "documents", "e_photo")["label"].pop("fr"),
+        "French text missing",
+    ),
+    "missing source": (lambda db: find(db, "documents", "e_photo").pop("source"), "no source"),
+    "cost without source": (
+        lambda db: find(db, "pathways", "ps_holder_first_card")["costs"][0].pop("source"),
+        "no source",
+    ),
+    "bad status": (
+        lambda db: find(db, "pathways", "ps_travel_document").update(status="maybe"),
+        "status must be",
+    ),
+    "condition on unknown question": (
+        lambda db: find(db, "pathways", "ps_travel_document").update(
+            when={"equals": ["ghost", True]}
+        ),
+        "unknown question 'ghost'",
+    ),
+    "unknown option in condition": (
+        lambda db: find(db, "pathways", "ps_travel_document").update(
+            when={"equals": ["ps_card", "gold"]}
+        ),
+        "has no option 'gold'",
+    ),
+    "cycle (condition looks forward)": (
+        lambda db: find(db, "questions", "ps_card").update(when={"equals": ["travel", True]}),
+        "conditions may only look back",
+    ),
+    "unreachable pathway": (
+        lambda db: find(db, "pathways", "ps_travel_document").update(
+            when={"all": [{"equals": ["travel", True]}, {"equals": ["travel", False]}]}
+        ),
+        "'ps_travel_document': never applies",
+    ),
+    "unreachable question": (
+        lambda db: find(db, "questions", "travel_renewal").update(
+            when={"all": [{"equals": ["travel", True]}, {"equals": ["travel", False]}]}
+        ),
+        "'travel_renewal': never asked",
+    ),
+    "yes/no compared with a string": (
+        lambda db: find(db, "questions", "travel_renewal").update(
+            when={"equals": ["travel", "maybe"]}
+        ),
+        "compare with true or false",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CORRUPTIONS))
+def test_corrupted_copy_names_the_problem(data_copy, name):
+    change, expected = CORRUPTIONS[name]
+    edit(data_copy, "protection_subsidiaire.json", change)
+    report = check(data_copy, TODAY)
+    assert report.problems, name
+    assert any(expected in p for p in report.problems), report.problems
+
+
+def test_unreadable_file_is_reported(data_copy):
+    (data_copy / "content" / "protection_subsidiaire.json").write_text("{not json")
+    report = check(data_copy, TODAY)
+    assert report.problems and "unreadable" in report.problems[0]
+
+
+def test_dead_end_without_fallback(data_copy):
+    edit(data_copy, "core.json", lambda db: find(db, "pathways", "no_pathway").pop("fallback"))
+    report = check(data_copy, TODAY)
+    assert any("no fallback pathway" in p for p in report.problems)
+
+
+def test_static_checks_catch_duplicates():
+    tables = read_content_tables()
+    tables["documents"].append(dict(tables["documents"][0]))
+    assert any("duplicate id" in p for p in check_tables(tables))

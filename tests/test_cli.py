@@ -1,0 +1,247 @@
+"""The command line as users and other tools drive it: subprocesses, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+HOLDER_93 = {
+    "situation": "ps_holder",
+    "ps_card": "none_yet",
+    "married": False,
+    "residence": "93200",
+    "document_expiry": "2027-05-31",
+    "travel": False,
+}
+
+
+def run(args, stdin=None, cwd=None):
+    """Run the CLI from another directory, as a newcomer would."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "wizard", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=60,
+    )
+
+
+@pytest.fixture
+def answers_file(tmp_path):
+    def write(obj, name="answers.json"):
+        path = tmp_path / name
+        path.write_text(obj if isinstance(obj, str) else json.dumps(obj), encoding="utf-8")
+        return str(path)
+
+    return write
+
+
+def test_step_from_stdin_prints_the_first_question(tmp_path):
+    result = run(["step", "--answers", "-", "--json"], stdin="{}", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["done"] is False
+    q = out["question"]
+    assert q["id"] == "situation" and q["type"] == "single_choice"
+    assert {"id", "type", "text", "help", "options", "min", "max"} <= set(q)
+    assert [o["id"] for o in q["options"]][:2] == ["ps_holder", "ps_family"]
+
+
+def test_step_gives_min_max_for_dates(tmp_path):
+    answers = json.dumps({"situation": "ps_family", "family_link": "child"})
+    result = run(
+        ["step", "-a", "-", "--json", "--today", "2026-11-23"], stdin=answers, cwd=tmp_path
+    )
+    q = json.loads(result.stdout)["question"]
+    assert q["id"] == "birth_date" and q["options"] == []
+    assert q["min"] == "1906-11-23" and q["max"] == "2026-11-23"
+
+
+def test_step_done_returns_the_plan(tmp_path, answers_file):
+    result = run(
+        ["step", "-a", answers_file(HOLDER_93), "--json", "--today", "2026-11-23"], cwd=tmp_path
+    )
+    out = json.loads(result.stdout)
+    assert out["done"] is True
+    plan = out["plan"]
+    assert plan["authority"]["name"] == "Préfecture de la Seine-Saint-Denis (Bobigny)"
+    assert plan["costs"] == [
+        {**plan["costs"][0], "label": "Droit de timbre pour la carte de séjour", "amount_eur": 25}
+    ]
+    deadlines = {d["id"]: d["date"] for d in plan["deadlines"]}
+    assert deadlines == {
+        "request_window_opens": "2027-01-31",
+        "request_window_closes": "2027-03-31",
+    }
+    assert any(d["id"] == "ps_decision" for d in plan["documents"])
+
+
+def test_plan_text_acceptance_scenario(tmp_path, answers_file):
+    """Protection subsidiaire holder in Seine-Saint-Denis (issue 2's acceptance)."""
+    result = run(["plan", "-a", answers_file(HOLDER_93), "--today", "2026-11-23"], cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = " ".join(result.stdout.split())
+    assert "pluriannuelle" in text and "4 ans" in text
+    assert "25 €" in text
+    assert "Décision de l'Ofpra ou de la CNDA" in text
+    assert "Préfecture de la Seine-Saint-Denis" in text
+    assert "au plus tôt 4 mois et au plus tard 2 mois" in text
+    assert "31/01/2027" in text and "31/03/2027" in text
+    assert "001_ea53023f652ac328.txt" in text
+    assert "\x1b" not in text
+
+
+def test_plan_json_to_output_file(tmp_path, answers_file):
+    out = tmp_path / "plan.json"
+    result = run(
+        [
+            "plan",
+            "-a",
+            answers_file(HOLDER_93),
+            "--format",
+            "json",
+            "--output",
+            str(out),
+            "--lang",
+            "en",
+        ],
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    plan = json.loads(out.read_text(encoding="utf-8"))
+    assert plan["lang"] == "en"
+    assert plan["pathways"][0]["title"].startswith("Multi-year residence card")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+BAD = {
+    "not json": ("{oops", "not valid JSON"),
+    "not an object": ("[1, 2]", "must be a JSON object"),
+    "empty file": ("", "is empty"),
+    "NaN constant": ('{"ps_years": NaN}', "not valid JSON"),
+    "unknown question": ({"colour": "blue"}, "question 'colour': unknown question id"),
+    "wrong type": ({"situation": ["ps_holder"]}, "question 'situation': expected an option id"),
+    "unknown option": ({"situation": "astronaut"}, "question 'situation': unknown option"),
+    "impossible date": (
+        {"situation": "ps_holder", "ps_card": "none_yet", "document_expiry": "2027-02-30"},
+        "question 'document_expiry'",
+    ),
+    "absurd date": (
+        {"situation": "ps_holder", "ps_card": "none_yet", "document_expiry": "9999-01-01"},
+        "date out of range",
+    ),
+    "boolean as string": (
+        {"situation": "ps_holder", "ps_card": "none_yet", "married": "no"},
+        "question 'married': expected true or false",
+    ),
+    "huge text": ({"situation": "x" * 5000}, "question 'situation': unknown option"),
+    "control characters": ({"residence": "93\x07"}, "question 'residence'"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+@pytest.mark.parametrize("command", ["step", "plan"])
+def test_bad_input_exits_2_with_one_line(tmp_path, answers_file, case, command):
+    payload, fragment = BAD[case]
+    args = [command, "-a", answers_file(payload), "--lang", "en"]
+    result = run([*args, "--json"] if command == "step" else args, cwd=tmp_path)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert fragment in lines[0], lines[0]
+    assert len(lines[0]) < 300, "a value echoed in an error is shortened"
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["step", "-a", "/no/such/file.json", "--json"], "cannot read answers file"),
+        (["step", "-a", "-", "--json", "--today", "2026-13-01"], "--today"),
+        (["step", "-a", "-", "--json", "--lang", "de"], "lang"),
+        (["step", "-a", "-", "--json", "--flow", "nowhere"], "unknown flow"),
+        (["plan", "-a", "-"], "question 'situation': not answered yet"),
+        (["plan", "-a", "-", "--format", "pdf"], "format"),
+    ],
+)
+def test_bad_options_exit_2(tmp_path, args, fragment):
+    result = run(args, stdin="{}", cwd=tmp_path)
+    assert result.returncode == 2
+    assert fragment in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_errors_in_english_with_lang_en(tmp_path):
+    result = run(
+        ["step", "-a", "-", "--json", "--lang", "en"], stdin='{"residence": "01200"}', cwd=tmp_path
+    )
+    assert result.returncode == 2
+    assert "covers several départements" in result.stderr
+    assert "Haute-Savoie (74)" in result.stderr
+
+
+def test_output_to_a_directory_is_refused(tmp_path, answers_file):
+    result = run(["plan", "-a", answers_file(HOLDER_93), "-o", str(tmp_path)], cwd=tmp_path)
+    assert result.returncode == 2 and "is a directory" in result.stderr
+
+
+def test_check_data_command(tmp_path):
+    result = run(["check-data"], cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert "OK" in result.stdout
+
+
+def test_check_data_on_a_broken_copy_exits_1(tmp_path):
+    import shutil
+
+    shutil.copytree(ROOT / "data" / "content", tmp_path / "d" / "content")
+    shutil.copytree(ROOT / "data" / "geo", tmp_path / "d" / "geo")
+    core = tmp_path / "d" / "content" / "core.json"
+    core.write_text(
+        core.read_text(encoding="utf-8").replace('"fr": "Situation"', '"fr": ""'), encoding="utf-8"
+    )
+    result = run(["check-data", "--data-dir", str(tmp_path / "d")], cwd=tmp_path)
+    assert result.returncode == 1
+    assert "questions 'situation'.label: French text missing" in result.stdout
+
+
+def test_help_and_version(tmp_path):
+    result = run(["--help"], cwd=tmp_path)
+    assert result.returncode == 0
+    for command in ("step", "plan", "check-data"):
+        assert command in result.stdout
+    assert run(["--version"], cwd=tmp_path).stdout.startswith("parcours ")
+
+
+def test_plan_does_not_import_textual(tmp_path, answers_file):
+    code = (
+        "import sys\n"
+        "from wizard.cli import app\n"
+        "try:\n"
+        f"    app(['plan', '-a', {answers_file(HOLDER_93)!r}])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('TEXTUAL' if 'textual' in sys.modules else 'NO-TEXTUAL', file=sys.stderr)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+    )
+    assert "PLAN D'ACTION" in result.stdout
+    assert result.stderr.strip().endswith("NO-TEXTUAL")

@@ -1,0 +1,313 @@
+"""The engine: answers checking, dates, flow (next question, dropped answers) and the plan."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from wizard.answers import AnswerError, parse_answers
+from wizard.content import Content
+from wizard.dates import parse_iso, shift, years_between
+from wizard.flow import applicable, next_question, step
+from wizard.geo import Geography
+
+TODAY = date(2026, 11, 23)
+
+HOLDER_93 = {
+    "situation": "ps_holder",
+    "ps_card": "none_yet",
+    "married": False,
+    "residence": "93200",
+    "document_expiry": "2027-05-31",
+    "travel": False,
+}
+
+
+# --- dates -------------------------------------------------------------------------------
+
+
+def test_shift_months_clamps_to_month_end():
+    assert shift(date(2027, 5, 31), {"months": -2}) == date(2027, 3, 31)
+    assert shift(date(2027, 5, 31), {"months": -3}) == date(2027, 2, 28)
+    assert shift(date(2028, 5, 31), {"months": -3}) == date(2028, 2, 29)
+    assert shift(date(2026, 1, 31), {"months": 1}) == date(2026, 2, 28)
+    assert shift(date(2026, 11, 2), {"months": 1}) == date(2026, 12, 2)
+    assert shift(date(2026, 12, 15), {"months": 1}) == date(2027, 1, 15)
+    assert shift(date(2008, 2, 29), {"years": 19}) == date(2027, 2, 28)
+    assert shift(date(2026, 1, 1), {"days": -1}) == date(2025, 12, 31)
+
+
+def test_parse_iso_is_strict():
+    assert parse_iso("2026-02-28") == date(2026, 2, 28)
+    for bad in ("2026-02-30", "26-02-01", "2026/02/01", "2026-2-1", "", "2026-02-01T00:00"):
+        with pytest.raises(ValueError):
+            parse_iso(bad)
+
+
+def test_years_between():
+    assert years_between(date(2008, 11, 24), TODAY) == 17
+    assert years_between(date(2008, 11, 23), TODAY) == 18
+
+
+# --- answers -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answers", "question", "fragment"),
+    [
+        ({"nope": 1}, "nope", "unknown question"),
+        ({"situation": "martian"}, "situation", "unknown option"),
+        ({"situation": 3}, "situation", "option id"),
+        ({"married": "yes"}, "married", "true or false"),
+        ({"document_expiry": "2027-02-30"}, "document_expiry", "not a real calendar date"),
+        ({"document_expiry": "31/05/2027"}, "document_expiry", "YYYY-MM-DD"),
+        ({"document_expiry": "1850-01-01"}, "document_expiry", "out of range"),
+        ({"ps_years": 2.5}, "ps_years", "whole number"),
+        ({"ps_years": -1}, "ps_years", "out of range"),
+        ({"ps_years": True}, "ps_years", "expected a number"),
+        ({"residence": "99999"}, "residence", "unknown postal code"),
+        ({"residence": "\x1b[2J93"}, "residence", "control characters"),
+        ({"residence": ""}, "residence", "empty place"),
+        ({"married": None}, "married", "required"),
+    ],
+)
+def test_bad_answers_name_the_question(content, answers, question, fragment):
+    with pytest.raises(AnswerError) as err:
+        parse_answers(content, answers, TODAY)
+    assert err.value.question == question
+    assert fragment in err.value.text("en")
+    assert "\n" not in err.value.text("fr")
+
+
+def test_answers_must_be_an_object(content):
+    for raw in ([], "x", 3, None):
+        with pytest.raises(AnswerError) as err:
+            parse_answers(content, raw, TODAY)
+        assert err.value.question is None
+
+
+def test_optional_date_accepts_null(content):
+    typed = parse_answers(content, {"document_expiry": None}, TODAY)
+    assert typed == {"document_expiry": None}
+
+
+def test_place_forms(content):
+    for raw, dep in (("93200", "93"), ("93", "93"), ("2a", "2A"), ("seine st denis", "93")):
+        assert parse_answers(content, {"residence": raw}, TODAY)["residence"].departement == dep
+    with pytest.raises(AnswerError) as err:
+        parse_answers(content, {"residence": "01200"}, TODAY)
+    assert "Ain (01)" in err.value.suggestions
+
+
+# --- flow ----------------------------------------------------------------------------------
+
+
+def test_first_question_is_the_situation(content):
+    result = step(content, {}, TODAY)
+    assert not result.done
+    assert result.question.id == "situation"
+
+
+def test_questions_follow_the_branch(content):
+    assert step(content, {"situation": "ps_holder"}, TODAY).question.id == "ps_card"
+    assert step(content, {"situation": "ps_family"}, TODAY).question.id == "family_link"
+    family = {"situation": "ps_family", "family_link": "child", "birth_date": "2009-06-01"}
+    # 17 years old: asked whether they want to work (the card is possible from 16 to work)
+    assert step(content, {**family, "married": False}, TODAY).question.id == "child_work"
+    older = {**family, "birth_date": "2007-06-01", "married": False}
+    assert step(content, older, TODAY).question.id == "residence"
+
+
+def test_changing_an_early_answer_drops_what_no_longer_applies(content):
+    typed = parse_answers(content, {**HOLDER_93, "situation": "ps_family"}, TODAY)
+    kept, dropped = applicable(content, typed, TODAY)
+    assert set(dropped) == {"ps_card", "married", "travel"}
+    # Where the new branch may still ask them, answers are kept (no re-typing) ...
+    assert set(kept) == {"situation", "residence", "document_expiry"}
+    assert next_question(content, kept, TODAY).id == "family_link"
+    # ... and dropped once the branch is decided and they no longer apply.
+    typed = parse_answers(
+        content, {**HOLDER_93, "situation": "ps_family", "family_link": "other"}, TODAY
+    )
+    kept, dropped = applicable(content, typed, TODAY)
+    assert set(kept) == {"situation", "family_link"}
+    result = step(content, {**HOLDER_93, "situation": "ps_family"}, TODAY)
+    assert result.question.id == "family_link"
+    assert "travel" in result.dropped
+
+
+# --- plan ----------------------------------------------------------------------------------
+
+
+def test_holder_plan_facts(content):
+    result = step(content, HOLDER_93, TODAY)
+    assert result.done
+    plan = result.plan
+    assert [p.id for p in plan.pathways] == ["ps_holder_first_card"]
+    first = plan.pathways[0]
+    assert "4 ans" in first.title
+    assert any("protection subsidiaire" in r for r in first.reasons)
+    assert plan.authority.name == "Préfecture de la Seine-Saint-Denis (Bobigny)"
+    assert [c.amount_eur for c in plan.costs] == [25]
+    assert "ps_decision" in [d.id for d in plan.documents]
+    assert "no_polygamy" not in [d.id for d in plan.documents]
+    dates = {d.id: d.date for d in plan.deadlines}
+    assert dates == {
+        "request_window_opens": date(2027, 1, 31),
+        "request_window_closes": date(2027, 3, 31),
+    }
+    assert all(s.id for s in plan.sources)
+    assert plan.sources[0].file == "001_ea53023f652ac328.txt"
+
+
+def test_window_without_expiry_gives_the_rule_without_dates(content):
+    plan = step(content, {**HOLDER_93, "document_expiry": None}, TODAY).plan
+    assert [d.date for d in plan.deadlines] == [None, None]
+    assert all("mois" in d.rule for d in plan.deadlines)
+
+
+def test_deadline_urgency_in_words(content):
+    soon = step(content, {**HOLDER_93, "document_expiry": "2027-02-10"}, TODAY).plan
+    by_id = {d.id: d for d in soon.deadlines}
+    assert by_id["request_window_opens"].urgency == "open"  # opened 2026-10-10
+    assert by_id["request_window_closes"].urgency == "urgent"  # closes 2026-12-10
+    late = step(content, {**HOLDER_93, "document_expiry": "2026-12-01"}, TODAY).plan
+    assert {d.id: d.urgency for d in late.deadlines}["request_window_closes"] == "passed"
+    assert any("dépassée" in w for w in late.warnings)
+
+
+def test_polygamy_declaration_only_when_married_and_country_allows(content):
+    answers = {**HOLDER_93, "married": True, "polygamy_country": True}
+    docs = [d.id for d in step(content, answers, TODAY).plan.documents]
+    assert "no_polygamy" in docs
+
+
+def test_paris_goes_to_the_prefecture_de_police(content):
+    plan = step(content, {**HOLDER_93, "residence": "75011"}, TODAY).plan
+    assert plan.authority.name == "Préfecture de police de Paris"
+
+
+def test_several_pathways_at_once_travel_document(content):
+    answers = {**HOLDER_93, "travel": True, "travel_minor": False, "travel_renewal": True}
+    plan = step(content, answers, TODAY).plan
+    assert [p.id for p in plan.pathways] == ["ps_holder_first_card", "ps_travel_document"]
+    assert sorted(c.amount_eur for c in plan.costs) == [25, 40]
+    assert "tiv_old_document" in [d.id for d in plan.documents]
+
+
+def test_resident_card_after_four_years(content):
+    base = {
+        "situation": "ps_holder",
+        "ps_card": "multi_year",
+        "card_expiry": "2027-03-15",
+        "residence": "93",
+        "travel": False,
+    }
+    plan = step(content, {**base, "ps_years": 4}, TODAY).plan
+    assert [p.id for p in plan.pathways] == ["ps_holder_resident_card"]
+    assert "10 ans" in plan.pathways[0].title
+    assert {d.id: d.date for d in plan.deadlines}["resident_window_opens"] == date(2027, 1, 15)
+    plan3 = step(content, {**base, "ps_years": 3}, TODAY).plan
+    assert [p.id for p in plan3.pathways] == ["ps_holder_before_resident"]
+
+
+def test_family_spouse_married_after_asylum(content):
+    base = {
+        "situation": "ps_family",
+        "family_link": "spouse",
+        "union_kind": "married",
+        "reunification": False,
+        "union_after_asylum": True,
+        "life_together": True,
+        "birth_date": "1990-01-01",
+        "polygamy_country": False,
+        "residence": "69003",
+        "document_expiry": None,
+    }
+    plan = step(content, {**base, "union_date": "2024-05-01"}, TODAY).plan
+    assert [p.id for p in plan.pathways] == ["ps_family_card"]
+    assert "link_marriage" in [d.id for d in plan.documents]
+    assert any("au moins 1 an" in r for r in plan.pathways[0].reasons)
+    recent = step(content, {**base, "union_date": "2026-06-01"}, TODAY).plan
+    assert [p.id for p in recent.pathways] == ["ps_family_spouse_not_yet"]
+    assert recent.deadlines[0].date == date(2027, 6, 1)
+
+
+def test_family_child_until_19th_birthday(content):
+    base = {
+        "situation": "ps_family",
+        "family_link": "child",
+        "married": False,
+        "residence": "93",
+        "document_expiry": None,
+    }
+    eighteen = step(content, {**base, "birth_date": "2008-01-10"}, TODAY).plan
+    assert [p.id for p in eighteen.pathways] == ["ps_family_card"]
+    dates = {d.id: d.date for d in eighteen.deadlines}
+    assert dates["child_19th_birthday"] == date(2027, 1, 10)
+    too_old = step(content, {**base, "birth_date": "2007-01-10"}, TODAY).plan
+    assert [p.id for p in too_old.pathways] == ["no_pathway"]
+    young = step(content, {**base, "birth_date": "2015-01-10"}, TODAY).plan
+    assert [p.id for p in young.pathways] == ["ps_family_child_later"]
+
+
+def test_nothing_applies_says_so_and_points_to_associations(content):
+    plan = step(content, {"situation": "other"}, TODAY).plan
+    assert [p.id for p in plan.pathways] == ["no_pathway"]
+    assert "Cimade" in plan.authority.name
+    assert plan.pathways[0].reasons  # the answers it was based on
+
+
+def test_plan_in_english(content):
+    plan = step(content, HOLDER_93, TODAY, "en").plan
+    assert plan.pathways[0].title.startswith("Multi-year residence card")
+    assert plan.lang == "en"
+
+
+def test_engine_on_a_small_in_memory_content():
+    """The engine knows no legal fact: it runs on any content with the same shape."""
+    tables = {
+        "sources": [{"id": "s", "file": "s.txt", "title": {"fr": "S"}, "status": "current"}],
+        "questions": [
+            {
+                "id": "q",
+                "order": 1,
+                "type": "yes_no",
+                "section": {"fr": "S"},
+                "label": {"fr": "Q"},
+                "text": {"fr": "Q ?"},
+            },
+        ],
+        "pathways": [
+            {
+                "id": "p",
+                "order": 1,
+                "status": "current",
+                "source": "s",
+                "title": {"fr": "P"},
+                "when": {"equals": ["q", True]},
+                "costs": [
+                    {
+                        "id": "c",
+                        "label": {"fr": "C"},
+                        "amount_eur": 7,
+                        "source": "s",
+                        "status": "current",
+                    }
+                ],
+            },
+            {
+                "id": "none",
+                "order": 2,
+                "fallback": True,
+                "status": "current",
+                "source": "s",
+                "title": {"fr": "Rien"},
+            },
+        ],
+    }
+    small = Content.from_tables(tables, Geography())
+    assert step(small, {}, TODAY).question.id == "q"
+    assert step(small, {"q": True}, TODAY).plan.costs[0].amount_eur == 7
+    assert step(small, {"q": False}, TODAY).plan.pathways[0].id == "none"
