@@ -15,7 +15,7 @@ from .answers import display
 from .conditions import evaluate, explain
 from .content import Content
 from .dates import shift
-from .text import tr
+from .text import colon, tr
 
 URGENT_DAYS = 30  # a deadline this close is marked "urgent" (a display choice, not a legal rule)
 
@@ -147,7 +147,7 @@ def _reasons(content: Content, pathway: Mapping[str, Any], answers, today, lang)
     out = []
     for leaf in explain(pathway.get("when"), answers, today):
         q = by_id[leaf.question]
-        text = f"{tr(q.label, lang)} : {display(q, answers.get(q.id), lang)}"
+        text = f"{tr(q.label, lang)}{colon(lang)}{display(q, answers.get(q.id), lang)}"
         if leaf.why:
             text += f" — {tr(leaf.why, lang)}"
         out.append(text)
@@ -289,7 +289,7 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date, lang: 
         reasons = _reasons(content, p, answers, today, lang)
         if not reasons and p.get("fallback"):
             reasons = tuple(
-                f"{tr(by_id[q].label, lang)} : {display(by_id[q], v, lang)}"
+                f"{tr(by_id[q].label, lang)}{colon(lang)}{display(by_id[q], v, lang)}"
                 for q, v in answers.items()
             )
         results.append(

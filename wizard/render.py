@@ -6,6 +6,7 @@ import textwrap
 
 from .dates import format_date
 from .plan import ActionPlan
+from .text import colon
 
 HEADINGS = {
     "fr": {
@@ -74,6 +75,7 @@ def _ref(ref) -> str:
 def render_text(plan: ActionPlan) -> str:
     """The plan as plain text, 78 columns, no colour: readable on any terminal or printer."""
     h = HEADINGS.get(plan.lang, HEADINGS["fr"])
+    sep = colon(plan.lang)
     out: list[str] = [h["title"], f"{h['made']} {format_date(plan.today, plan.lang)}", ""]
 
     def section(title: str) -> None:
@@ -90,16 +92,16 @@ def render_text(plan: ActionPlan) -> str:
         if p.summary:
             out += _wrap(p.summary, "   ", "   ")
         if p.reasons:
-            out.append(f"   {h['why']} :" if plan.lang == "fr" else f"   {h['why']}:")
+            out.append(f"   {h['why']}{sep.rstrip()}")
             for r in p.reasons:
                 out += _wrap(r, "   - ", "     ")
         if p.authority:
-            out += _wrap(p.authority.name, f"   {h['authority']} : ", "     ")
+            out += _wrap(p.authority.name, f"   {h['authority']}{sep}", "     ")
             if p.authority.address:
-                out += _wrap(p.authority.address, f"   {h['address']} : ", "     ")
+                out += _wrap(p.authority.address, f"   {h['address']}{sep}", "     ")
             for n in p.authority.notes:
                 out += _wrap(n, "     ", "     ")
-        out += _wrap(f"({h['source']} : {_ref(p.source)})", "   ", "   ")
+        out += _wrap(f"({h['source']}{sep}{_ref(p.source)})", "   ", "   ")
         out.append("")
     if plan.steps:
         section(h["steps"])
@@ -121,14 +123,14 @@ def render_text(plan: ActionPlan) -> str:
             else:
                 flag = h[d.urgency] if d.urgency else ""
                 when = f"{format_date(d.date, plan.lang)} — {flag} ({d.days_left} {h['days']})"
-            out += _wrap(f"{d.label} : {when}", "- ", "  ")
+            out += _wrap(f"{d.label}{sep}{when}", "- ", "  ")
             out += _wrap(d.rule, "  ", "  ")
         out.append("")
     if plan.costs:
         section(h["costs"])
         for c in plan.costs:
             amount = f"{c.amount_eur:g} €"
-            out += _wrap(f"{c.label} : {amount}", "- ", "  ")
+            out += _wrap(f"{c.label}{sep}{amount}", "- ", "  ")
             for extra in (c.payment, c.note):
                 if extra:
                     out += _wrap(extra, "  ", "  ")
@@ -146,7 +148,7 @@ def render_text(plan: ActionPlan) -> str:
     if plan.answers:
         section(h["answers"])
         for label, value in plan.answers:
-            out += _wrap(f"{label} : {value}", "- ", "  ")
+            out += _wrap(f"{label}{sep}{value}", "- ", "  ")
         out.append("")
     section(h["sources"])
     for s in plan.sources:

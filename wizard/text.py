@@ -34,3 +34,8 @@ UI = {
 
 def ui(key: str, lang: str) -> str:
     return tr(UI[key], lang)
+
+
+def colon(lang: str) -> str:
+    """French puts a space before a colon; English does not."""
+    return " : " if lang == "fr" else ": "
