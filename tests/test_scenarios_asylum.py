@@ -211,3 +211,16 @@ def test_every_asylum_plan_carries_the_law_2024_42_warning(content, today):
     plan = plan_for(content, {**IN_FRANCE, "asylum_stage": "granted"}, today)
     assert any("2024-42" in w for w in plan.warnings)
     assert SEED in [s.file for s in plan.sources]
+
+
+def test_unaccompanied_minor_at_the_border_is_flagged_vulnerable(content, today):
+    answers = {
+        "situation": "asylum_apply",
+        "asylum_entry": "border",
+        "border_refused": False,
+        "asylum_minor_alone": True,
+        "asylum_residence": "93",
+    }
+    text = all_text(plan_for(content, answers, today))
+    assert "Vous êtes mineur(e) : c'est une vulnérabilité" in text
+    assert "administrateur ad hoc" in text

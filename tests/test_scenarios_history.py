@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import pytest
 from scenario_support import all_text, ids, plan_for
 
@@ -82,3 +86,19 @@ def test_main_flow_never_reaches_the_1997_circular(content, today):
         assert not plan.archive
         walked += 1
     assert walked > 100
+
+
+def test_history_flow_through_the_cli_carries_the_banner(content):
+    answers = json.dumps({"h97_category": ["c13_refugee_no_status"]})
+    done = subprocess.run(
+        [sys.executable, "-m", "wizard", "plan", "--answers", "-", "--format", "json"]
+        + ["--flow", FLOW, "--today", "2026-11-23"],
+        input=answers,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    plan = json.loads(done.stdout)
+    assert plan["warnings"][0] == archive_banner(content)
+    assert [p["id"] for p in plan["pathways"]] == ["h97_practical_advice", "h97_refugee_no_status"]
+    assert {p["status"] for p in plan["pathways"]} == {"archive"}
