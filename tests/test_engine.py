@@ -311,3 +311,21 @@ def test_engine_on_a_small_in_memory_content():
     assert step(small, {}, TODAY).question.id == "q"
     assert step(small, {"q": True}, TODAY).plan.costs[0].amount_eur == 7
     assert step(small, {"q": False}, TODAY).plan.pathways[0].id == "none"
+
+
+def test_archive_plan_is_not_a_checklist(content):
+    from wizard.render import render_text
+
+    history = content.with_flow("history_1997")
+    question = history.questions[0]
+    answers = {question.id: question.options[1].id} if question.options else {}
+    result = step(history, answers, TODAY)
+    while not result.done:  # answer whatever else the history flow asks with its first option
+        q = result.question
+        answers[q.id] = q.options[0].id if q.options else True
+        result = step(history, answers, TODAY)
+    text = render_text(result.plan)
+    assert text.splitlines()[4].startswith("! ARCHIVE")
+    if result.plan.documents:
+        assert "DOCUMENTS DEMANDÉS À L'ÉPOQUE" in text
+        assert "[ ]" not in text

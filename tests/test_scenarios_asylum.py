@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from scenario_support import all_text, deadline, ids, pathway, plan_for
+
+from .scenario_support import all_text, deadline, ids, pathway, plan_for
 
 SEED = "002_cf90af5d33ee6442.txt"
 IN_FRANCE = {"situation": "asylum_apply", "asylum_entry": "in_france"}

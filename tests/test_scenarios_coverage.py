@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from scenario_support import all_text, ids, plan_for
+
+from .scenario_support import all_text, ids, plan_for
 
 ASYLUM = {"situation": "asylum_apply", "asylum_entry": "in_france"}
 BORDER = {"situation": "asylum_apply", "asylum_entry": "border"}

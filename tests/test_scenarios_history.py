@@ -7,12 +7,13 @@ import subprocess
 import sys
 
 import pytest
-from scenario_support import all_text, ids, plan_for
 
 from wizard.answers import AnswerError
 from wizard.flow import step
 from wizard.plan import build_plan
 from wizard.walk import walk
+
+from .scenario_support import all_text, ids, plan_for
 
 FLOW = "history_1997"
 SEED = "003_d1148fb8e6faed3c.txt"

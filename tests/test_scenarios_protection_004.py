@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scenario_support import ids, plan_for
+from .scenario_support import ids, plan_for
 
 SEED_004 = "004_d7625e7f4635bf82.txt"
 FIRST_CARD = {

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from scenario_support import all_text, ids, pathway, plan_for
+
+from .scenario_support import all_text, ids, pathway, plan_for
 
 SEED = "000_a33a34ef8bb5765b.txt"
 ASSOCIATIONS = ("La Cimade", "France Terre d'Asile", "Gisti", "Secours Catholique")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from scenario_support import all_text, ids, pathway, plan_for
+
+from .scenario_support import all_text, ids, pathway, plan_for
 
 ATHIS = "91200"
 RULES = "Règlement d'Athis-Mons"

@@ -20,6 +20,7 @@ HEADINGS = {
         "address": "Adresse",
         "steps": "ÉTAPES",
         "documents": "DOCUMENTS À RASSEMBLER",
+        "documents_archive": "DOCUMENTS DEMANDÉS À L'ÉPOQUE (ARCHIVE, PLUS EN VIGUEUR)",
         "deadlines": "DÉLAIS",
         "no_date": "date non calculée (réponse manquante)",
         "costs": "COÛTS",
@@ -45,6 +46,7 @@ HEADINGS = {
         "address": "Address",
         "steps": "STEPS",
         "documents": "DOCUMENTS TO GATHER",
+        "documents_archive": "DOCUMENTS ASKED FOR AT THE TIME (ARCHIVE, NO LONGER IN FORCE)",
         "deadlines": "DEADLINES",
         "no_date": "date not computed (answer missing)",
         "costs": "COSTS",
@@ -109,9 +111,10 @@ def render_text(plan: ActionPlan) -> str:
             out += _wrap(s, f"{i:>2}. ", "    ")
         out.append("")
     if plan.documents:
-        section(h["documents"])
+        # Archive documents are history, not a checklist to act on.
+        section(h["documents_archive"] if plan.archive else h["documents"])
         for d in plan.documents:
-            out += _wrap(d.label, "[ ] ", "    ")
+            out += _wrap(d.label, "- " if plan.archive else "[ ] ", "    ")
             if d.details:
                 out += _wrap(d.details, "    ", "    ")
         out.append("")
