@@ -321,7 +321,7 @@ def test_archive_plan_is_not_a_checklist(content):
     result = step(history, {question.id: [question.options[0].id]}, TODAY)
     assert result.done
     text = render_text(result.plan)
-    assert text.splitlines()[4].startswith("! ARCHIVE")
+    assert text.splitlines()[5].startswith("! ARCHIVE")
     assert result.plan.documents
     assert "DOCUMENTS DEMANDÉS À L'ÉPOQUE" in text
     assert "[ ]" not in text
