@@ -10,15 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import HOLDER_93
+
 ROOT = Path(__file__).resolve().parents[1]
-HOLDER_93 = {
-    "situation": "ps_holder",
-    "ps_card": "none_yet",
-    "married": False,
-    "residence": "93200",
-    "document_expiry": "2027-05-31",
-    "travel": False,
-}
 
 
 def run(args, stdin=None, cwd=None):

@@ -12,16 +12,9 @@ from wizard.dates import parse_iso, shift, years_between
 from wizard.flow import applicable, next_question, step
 from wizard.geo import Geography
 
-TODAY = date(2026, 11, 23)
+from .conftest import HOLDER_93
 
-HOLDER_93 = {
-    "situation": "ps_holder",
-    "ps_card": "none_yet",
-    "married": False,
-    "residence": "93200",
-    "document_expiry": "2027-05-31",
-    "travel": False,
-}
+TODAY = date(2026, 11, 23)
 
 
 # --- dates -------------------------------------------------------------------------------

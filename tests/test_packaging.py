@@ -45,16 +45,31 @@ def test_installed_layout_runs_from_another_directory(wheel, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(site)}
     probe = subprocess.run(
         [sys.executable, "-c", "import wizard, sys; print(wizard.__file__)"],
-        capture_output=True, text=True, cwd=elsewhere, env=env, check=True,
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env=env,
+        check=True,
     )
     assert probe.stdout.startswith(str(site)), "the extracted wheel, not the checkout, is used"
     result = subprocess.run(
         [sys.executable, "-m", "wizard", "step", "--answers", "-", "--json"],
-        input="{}", capture_output=True, text=True, cwd=elsewhere, env=env, timeout=60,
+        input="{}",
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env=env,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["question"]["id"] == "situation"
-    check = subprocess.run([sys.executable, "-m", "wizard", "check-data"], capture_output=True,
-                           text=True, cwd=elsewhere, env=env, timeout=120)
+    check = subprocess.run(
+        [sys.executable, "-m", "wizard", "check-data"],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env=env,
+        timeout=120,
+    )
     assert check.returncode == 0, check.stdout
     assert list(elsewhere.iterdir()) == [], "running writes no file"

@@ -15,6 +15,7 @@ from typing import Any
 
 from .conditions import (
     ConditionError,
+    find_conditions,
     leaf_question,
     leaves,
     operator,
@@ -51,16 +52,6 @@ TEXT_KEYS = (
     "why",
 )
 SOURCED_LISTS = ("steps", "deadlines", "costs", "recourse", "history")
-ITEM_LISTS = (
-    "documents",
-    "steps",
-    "deadlines",
-    "costs",
-    "recourse",
-    "notes",
-    "warnings",
-    "history",
-)
 SOURCE_STATUSES = ("current", "archive", "superseded")
 NOTICES = ("archive", "dates_indicative", "deadline_passed")
 
@@ -90,18 +81,6 @@ def _strings(value: Any, where: str) -> Iterator[tuple[str, Any]]:
     elif isinstance(value, list):
         for i, sub in enumerate(value):
             yield from _strings(sub, f"{where}[{i}]")
-
-
-def _conditions(value: Any, where: str) -> Iterator[tuple[str, Any]]:
-    if isinstance(value, Mapping):
-        for key, sub in value.items():
-            if key == "when":
-                yield f"{where}.when", sub
-            else:
-                yield from _conditions(sub, f"{where}.{key}")
-    elif isinstance(value, list):
-        for i, sub in enumerate(value):
-            yield from _conditions(sub, f"{where}[{i}]")
 
 
 def check_tables(tables: Mapping[str, list[Mapping[str, Any]]]) -> list[str]:
@@ -164,7 +143,7 @@ def check_tables(tables: Mapping[str, list[Mapping[str, Any]]]) -> list[str]:
 
     for name in TABLES:
         for rec in tables.get(name, ()):
-            for loc, cond in _conditions(rec, f"{name} '{rec.get('id')}'"):
+            for loc, cond in find_conditions(rec, f"{name} '{rec.get('id')}'"):
                 shape = validate(cond, loc)
                 problems.extend(shape)
                 if shape:

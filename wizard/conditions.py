@@ -216,3 +216,16 @@ def validate(cond: Any, path: str = "") -> list[str]:
         except ConditionError as exc:
             problems.append(f"{path}.{op}: {exc}")
     return problems
+
+
+def find_conditions(value: Any, where: str = "") -> Iterator[tuple[str, Any]]:
+    """Every ``when`` inside a content record (at any depth), with its location."""
+    if isinstance(value, Mapping):
+        for key, sub in value.items():
+            if key == "when":
+                yield f"{where}.when", sub
+            else:
+                yield from find_conditions(sub, f"{where}.{key}")
+    elif isinstance(value, list | tuple):
+        for i, sub in enumerate(value):
+            yield from find_conditions(sub, f"{where}[{i}]")

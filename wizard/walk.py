@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .answers import bound
-from .conditions import COMPARISONS, leaves, literal, operator, split_ref
+from .conditions import COMPARISONS, find_conditions, leaves, literal, operator, split_ref
 from .content import Content, Question
 from .flow import next_question
 from .geo import PlaceError
@@ -28,25 +28,12 @@ class Path:
 
 
 def _all_conditions(content: Content) -> Iterator[Mapping[str, Any]]:
-    for q in content.questions:
-        if q.when:
-            yield q.when
-    for p in content.pathways:
-        if p.get("when"):
-            yield p["when"]
-        for key in (
-            "documents",
-            "steps",
-            "deadlines",
-            "costs",
-            "recourse",
-            "notes",
-            "warnings",
-            "history",
-        ):
-            for item in p.get(key, ()):
-                if isinstance(item, Mapping) and item.get("when"):
-                    yield item["when"]
+    """Every condition of the current flow's questions and pathways (items included)."""
+    mine = {q.id for q in content.questions}
+    records = [r for r in content.tables["questions"] if r["id"] in mine]
+    for rec in (*records, *content.pathways):
+        for _, cond in find_conditions(rec):
+            yield cond
 
 
 def thresholds(content: Content, today: date) -> dict[str, set[Any]]:
