@@ -26,6 +26,19 @@ from .resources import data_root, read_tables
 from .text import tr
 
 MAX_CHOICES = 20  # suggestions listed for an ambiguous place
+# Placeholders an authority's name or note may use (filled by ``Geography.template_fields``).
+TEMPLATE_FIELDS = {
+    "of_name": "the département after 'de': 'de la Seine-Saint-Denis'",
+    "name": "the département's name",
+    "code": "the département's code",
+    "town": "the préfecture's town",
+    "postcode": "the postal code, when given",
+    "commune": "the commune's name, when the place names one",
+    "of_commune": "the commune after 'de': 'd'Athis-Mons', 'du Havre'",
+    "insee": "the commune's INSEE code",
+    "subprefecture": "the sous-préfecture's town, when the commune's arrondissement has one",
+    "of_subprefecture": "the sous-préfecture's town after 'de'",
+}
 
 
 class PlaceError(ValueError):
@@ -112,16 +125,17 @@ class Place:
     district: str | None = None  # municipal arrondissement (Paris, Lyon, Marseille), if known
 
     def display(self, lang: str) -> str:
-        where = f"{self.departement_name}, {self.departement}"
-        if self.commune:
-            where = f"{self.commune}, {where}"
-        if self.district:
-            where = f"{self.district}, {where}"
+        """The place in words: "93200 (Saint-Denis, Seine-Saint-Denis, 93)", "Essonne (91)"."""
+        parts = [p for p in (self.district or self.commune, self.departement_name) if p]
+        parts = list(dict.fromkeys(parts))  # Paris is a commune and a département
+        if self.district and self.departement_name == self.commune:
+            parts = [self.district]
+        where = ", ".join([*parts, self.departement])
         if self.postcode:
             return f"{self.postcode} ({where})"
-        if self.commune:
-            head = self.district or self.commune
-            return f"{head} ({self.departement_name}, {self.departement})"
+        if len(parts) > 1 or self.commune:
+            head, rest = parts[0], ", ".join([*parts[1:], self.departement])
+            return f"{head} ({rest})"
         return f"{self.departement_name} ({self.departement})"
 
 
@@ -143,10 +157,7 @@ def _fold_bytes(text: str) -> bytes:
         if letter in text:
             text = text.replace(letter, spelled)
     ascii_bytes = (
-        unicodedata.normalize("NFKD", text)
-        .encode("ascii", "ignore")
-        .lower()
-        .translate(_KEEP)
+        unicodedata.normalize("NFKD", text).encode("ascii", "ignore").lower().translate(_KEEP)
     )
     return _SAINT.sub(lambda m: _SAINTS[m.group(1)], ascii_bytes)
 
@@ -433,6 +444,31 @@ class Geography:
             return None
         code = codes.pop()
         return self.arrondissements.get(code) if code else None
+
+    def template_fields(self, place: Place) -> dict[str, str]:
+        """What an authority's name or note may say about a place (see ``TEMPLATE_FIELDS``).
+
+        Fields the place does not pin down are absent (a town's name for a bare département).
+        """
+        dep = self.departements[place.departement]
+        fields = {
+            "of_name": dep.of_name,
+            "name": dep.name,
+            "code": dep.code,
+            "town": dep.prefecture,
+        }
+        if place.postcode:
+            fields["postcode"] = place.postcode
+        if place.insee and place.insee in self.communes:
+            c = self.communes[place.insee]
+            fields.update(commune=c.name, of_commune=c.of_name, insee=c.insee)
+        if place.insee or place.postcode:
+            arr = self.arrondissement_of(place)
+            if arr is not None and arr.chef_lieu_insee != dep.prefecture_insee:
+                sub = self.communes.get(arr.chef_lieu_insee)
+                fields["subprefecture"] = arr.chef_lieu
+                fields["of_subprefecture"] = sub.of_name if sub else "de " + arr.chef_lieu
+        return fields
 
     def place_for_insee(self, insee: str) -> Place | None:
         """The place naming the commune (or municipal arrondissement) with this INSEE code."""
