@@ -551,9 +551,12 @@ class Geography:
         if DEPT_CODE.match(code):
             return self._from_code(text, code.zfill(2) if len(code) == 1 else code)
         key = name_key(text)
+        m = _QUALIFIED.match(text)  # brackets always qualify: "Marseille (13)" is not the 13th
+        if m and name_key(m.group("name")):
+            return self._from_name(text, name_key(m.group("name")), m.group("q"))
         if key in self._dep_names or self.communes.named(key):
             return self._from_name(text, key, None)
-        for pattern in (_QUALIFIED, _LEADING, _TRAILING):
+        for pattern in (_LEADING, _TRAILING):
             m = pattern.match(text)
             if m and name_key(m.group("name")):
                 return self._from_name(text, name_key(m.group("name")), m.group("q"))
@@ -586,7 +589,15 @@ class Geography:
         return e.district or e.alias or self.communes.names[self.communes.position[e.insee]]
 
     def _label(self, e: _Entry) -> str:
-        return f"{self._name(e)} ({self._dep_of(e.insee)})"
+        """How to type this commune so that it resolves to it: "Athis-Mons (91)"."""
+        name, dep = self._name(e), self._dep_of(e.insee)
+        departement = self.departements[dep]
+        if name_key(name) == name_key(departement.name) and not departement.single_commune:
+            # "Mayenne (53)" means the département; the town needs its postal code.
+            codes = e.district_postcodes or self.communes[e.insee].postcodes
+            if codes:
+                return f"{codes[0]} {name}"
+        return f"{name} ({dep})"
 
     def _postcode_label(self, pc: str, e: _Entry) -> str:
         return f"{pc} {self._name(e)}"
