@@ -692,8 +692,9 @@ class Geography:
             return self._from_code(query, dep_code)
         if dep_code is None and len(entries) == 1:
             return self._commune_place(query, entries[0], None)
+        ordered = sorted(entries, key=lambda e: (e.insee, e.district or ""))  # by département
         choices = ([self._dep_label(dep_code)] if dep_code else []) + [
-            self._label(e) for e in entries
+            self._label(e) for e in ordered
         ]
         choices = list(dict.fromkeys(choices))
         if len(choices) == 1:  # the same commune reached twice (a former name and its own)
