@@ -372,3 +372,32 @@ def test_cli_authority_does_not_import_textual() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_walker_tries_communes_for_a_commune_question(content: Content, commune_question) -> None:
+    from wizard.walk import representatives
+
+    marks = {"rental_place": {("insee", "91027")}}
+    values = representatives(content, commune_question, TODAY, marks)
+    assert values and all(v.insee is not None for v in values)
+    assert {"93008", "75056", "91027"} <= {v.insee for v in values}  # Bobigny, Paris, Athis
+
+
+def test_commune_override_wins_over_departement_override(content: Content) -> None:
+    tables = read_content_tables()
+    tables["authorities"].append(
+        {
+            "id": "t",
+            "kind": "k",
+            "name": {"fr": "Base {code}"},
+            "source": "seed-002",
+            "overrides": {
+                "91": {"name": {"fr": "Essonne {town}"}, "source": "seed-002"},
+                "91027": {"name": {"fr": "Commune {commune}"}, "source": "seed-002"},
+            },
+        }
+    )
+    mine = Content.from_tables(tables, content.geo)
+    assert authority_name(mine, "t", "Athis-Mons").name == "Commune Athis-Mons"
+    assert authority_name(mine, "t", "Palaiseau").name == "Essonne Évry-Courcouronnes"
+    assert authority_name(mine, "t", "93").name == "Base 93"
