@@ -23,6 +23,10 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # names are keyed exactly as wizard.geo matches them
+
+from wizard.geo import name_key  # noqa: E402
+
 DEFAULT_RAW = HERE.parent.parent / "shared" / "data" / "raw"
 ETALAB = "etalab-decoupage-administratif-6.0.0"
 LAPOSTE = "laposte-hexasmal-2025/019HexaSmal.csv"
@@ -58,6 +62,9 @@ COLUMNS = {
     "an": "former or delegated communes (communes déléguées / associées) whose name differs "
     "from their commune's, as names",
     "ai": "... and the INSEE code (without département prefix) of the commune they belong to",
+    "ln": "La Poste's 'ligne 5' names (former communes, localities) that name no current "
+    "commune, as La Poste spells them (capitals, no accents)",
+    "li": "... and the INSEE code (without département prefix) of their commune",
 }
 SEP = "|"
 
@@ -90,6 +97,16 @@ def departement_of_insee(code: str) -> str:
 def tinydb(tables: dict[str, list[dict]]) -> dict:
     """Shape rows as a TinyDB database: {table: {"1": row, "2": row, ...}}."""
     return {name: {str(i): row for i, row in enumerate(rows, 1)} for name, rows in tables.items()}
+
+
+def poste_localities(raw: Path) -> set[tuple[str, str]]:
+    """(La Poste 'ligne 5' name, INSEE code): former communes and localities of a commune."""
+    with (raw / LAPOSTE).open(encoding="utf-8", newline="") as fh:
+        return {
+            (row["Ligne_5"].strip(), row["Code_commune_INSEE"])
+            for row in csv.DictReader(fh, delimiter=";")
+            if row["Ligne_5"].strip()
+        }
 
 
 def postcodes_of(raw: Path, known: set[str]) -> dict[str, set[str]]:
@@ -152,6 +169,16 @@ def build(raw: Path) -> dict[str, dict]:
             if c["nom"] != parent["nom"]:
                 aliases.setdefault(parent["departement"], []).append((c["nom"], parent["code"]))
 
+    # La Poste's "ligne 5" names a commune's former communes and localities ("EVRY",
+    # "COURCOURONNES" for Évry-Courcouronnes). Kept only where no current commune bears the
+    # name, so that they never make a commune's own name ambiguous; matched like any name.
+    taken = {name_key(c["nom"]) for c in current.values()}
+    taken |= {name_key(n) for ns in aliases.values() for n, _ in ns}
+    localities: dict[str, list[tuple[str, str]]] = {}
+    for name, insee in sorted(poste_localities(raw)):
+        if insee in current and name_key(name) not in taken:
+            localities.setdefault(current[insee]["departement"], []).append((name, insee))
+
     rows = []
     for d in deps:
         code, mine = d["code"], per_dep[d["code"]]
@@ -189,6 +216,10 @@ def build(raw: Path) -> dict[str, dict]:
         if mine_aliases:
             row["an"] = SEP.join(n for n, _ in mine_aliases)
             row["ai"] = SEP.join(i[cut:] for _, i in mine_aliases)
+        mine_localities = localities.get(code, ())
+        if mine_localities:
+            row["ln"] = SEP.join(n for n, _ in mine_localities)
+            row["li"] = SEP.join(i[cut:] for _, i in mine_localities)
         rows.append(row)
 
     counts = {
@@ -197,6 +228,7 @@ def build(raw: Path) -> dict[str, dict]:
         "communes": len(current),
         "municipal_arrondissements": len(municipal),
         "aliases": sum(len(v) for v in aliases.values()),
+        "poste_localities": sum(len(v) for v in localities.values()),
         "postal_codes": len({p for ps in postcodes.values() for p in ps}),
     }
     meta = {**META, "counts": counts}

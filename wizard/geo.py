@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.resources.abc import Traversable
+from itertools import compress
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -143,7 +144,8 @@ class Place:
 _KEEP = bytes(c if (48 <= c <= 57 or 97 <= c <= 122 or c == 10) else 32 for c in range(256))
 # Letters NFKD does not decompose ("Cœuvres" is typed "Coeuvres").
 _LIGATURES = (("œ", "oe"), ("Œ", "Oe"), ("æ", "ae"), ("Æ", "Ae"), ("ß", "ss"))
-_SAINT = re.compile(rb"(?<![a-z0-9])(st|ste|sts|stes)(?![a-z0-9])")
+# After _KEEP only [a-z0-9], spaces and newlines remain, so \b marks the token edges.
+_SAINT = re.compile(rb"\b(st|ste|sts|stes)\b")
 _SAINTS = {b"st": b"saint", b"ste": b"sainte", b"sts": b"saints", b"stes": b"saintes"}
 
 
@@ -203,83 +205,192 @@ def _same(entries: list[_Entry]) -> list[_Entry]:
     return list(seen.values())
 
 
-class _CommuneTable(Mapping[str, Commune]):
-    """Every commune, as parallel arrays split out of ``communes.json`` at C speed.
+class _Row:
+    """One département's communes, as split out of its ``communes.json`` row (see COLUMNS)."""
 
-    ``Commune`` values are built on access; the postal-code and name indexes on first use.
+    __slots__ = ("dep", "codes", "names", "posts", "tncc", "arrs", "pp", "offset", "_postcodes")
+
+    def __init__(self, row: dict[str, Any], offset: int) -> None:
+        self.dep: str = row["d"]
+        self.codes: list[str] = row["i"].split("|") if row["i"] else []
+        self.names: list[str] = row["n"].split("|") if row["i"] else []
+        self.posts: list[str] = row["p"].split("|") if row["i"] else []
+        self.tncc: str = row["t"]
+        self.arrs: str = row["r"]
+        self.pp: str = row["pp"]
+        self.offset = offset  # position of its first commune in the table's flat lists
+        self._postcodes: dict[str, list[str]] | None = None
+        if not len(self.codes) == len(self.names) == len(self.posts) == len(self.tncc):
+            raise ValueError(f"communes.json: row {self.dep}: columns of different lengths")
+
+    def find(self, insee: str) -> int | None:
+        """Position of a commune in this row (codes are sorted), or None."""
+        suffix = insee[len(self.dep) :]
+        j = bisect_left(self.codes, suffix)
+        return j if j < len(self.codes) and self.codes[j] == suffix else None
+
+    def postcodes_of(self, j: int) -> tuple[str, ...]:
+        post = self.posts[j]
+        if post == "-":
+            return ()
+        return tuple(self.pp + p if len(p) == 3 else p for p in post.split(","))
+
+    @property
+    def postcodes(self) -> dict[str, list[str]]:
+        """Postal code -> INSEE codes of the communes of this row it serves (built on demand)."""
+        if self._postcodes is None:
+            index: dict[str, list[str]] = {}
+            for (
+                code,
+                post,
+            ) in zip(self.codes, self.posts, strict=True):
+                if post == "-":
+                    continue
+                for p in post.split(","):
+                    index.setdefault(self.pp + p if len(p) == 3 else p, []).append(self.dep + code)
+            self._postcodes = index
+        return self._postcodes
+
+
+def _insee_dep(insee: str) -> str:
+    """The département code of an INSEE commune code (2A/2B kept, 97x and 98x on three digits)."""
+    return insee[:3] if insee.startswith(("97", "98")) else insee[:2]
+
+
+class _CommuneTable(Mapping[str, Commune]):
+    """Every commune, split out of ``communes.json`` at C speed, one row per département.
+
+    ``Commune`` values are built on access. Postal codes are indexed one département row at a
+    time, when a code that may be in it is looked up; names all at once, on the first name.
     """
 
     def __init__(self, rows: list[dict[str, Any]]) -> None:
-        insee: list[str] = []
-        names: list[str] = []
-        deps: list[str] = []
-        posts: list[str] = []
-        prefixes: list[str] = []
-        tncc: list[str] = []
-        arrs: list[str] = []
+        self.rows: dict[str, _Row] = {}
+        offset = 0
+        for raw in rows:
+            row = _Row(raw, offset)
+            self.rows[row.dep] = row
+            offset += len(row.codes)
+        self.size = offset
         self.districts: dict[str, _Entry] = {}  # municipal arrondissement INSEE -> entry
         self.aliases: list[tuple[str, str]] = []  # (former/delegated name, commune INSEE)
-        for row in rows:
-            if not row["i"]:
-                continue
-            dep, codes = row["d"], row["i"].split("|")
-            insee += [dep + c for c in codes]
-            names += row["n"].split("|")
-            deps += [dep] * len(codes)
-            posts += row["p"].split("|")
-            prefixes += [row["pp"]] * len(codes)
-            tncc.append(row["t"])
-            arrs.append(row["r"])
-            for code, name, post, parent in row.get("m", ()):
-                self.districts[code] = _Entry(parent, name, tuple(post.split(",")))
-            if row.get("an"):
-                self.aliases += [
-                    (n, dep + i)
-                    for n, i in zip(row["an"].split("|"), row["ai"].split("|"), strict=True)
-                ]
-        self.insee, self.names, self.deps = insee, names, deps
-        self.posts, self.prefixes = posts, prefixes
-        self.tncc, self.arrs = "".join(tncc), "".join(arrs)
-        self.position = dict(zip(insee, range(len(insee)), strict=True))
-        if not len(names) == len(deps) == len(posts) == len(self.tncc) == len(self.arrs):
-            raise ValueError("communes.json: columns of different lengths")
+        self.localities: list[tuple[str, str]] = []  # (La Poste locality name, commune INSEE)
+        self._districts_of: dict[str, list[_Entry]] = {}  # commune INSEE -> its arrondissements
+        self._raw_posts: list[tuple[str, str]] = []  # (row, its "p" text) for routing
+        for raw in rows:
+            dep = raw["d"]
+            self._raw_posts.append((dep, raw["p"]))
+            for code, name, post, parent in raw.get("m", ()):
+                entry = _Entry(parent, name, tuple(post.split(",")))
+                self.districts[code] = entry
+                self._districts_of.setdefault(parent, []).append(entry)
+            for key, out in (("a", self.aliases), ("l", self.localities)):
+                if raw.get(key + "n"):
+                    names, codes = raw[key + "n"].split("|"), raw[key + "i"].split("|")
+                    out += [(n, dep + i) for n, i in zip(names, codes, strict=True)]
+
+    def _locate(self, insee: str) -> tuple[_Row, int] | None:
+        row = self.rows.get(_insee_dep(insee)) if isinstance(insee, str) else None
+        j = row.find(insee) if row is not None else None
+        return None if j is None else (row, j)
 
     # Mapping interface: INSEE code -> Commune
     def __getitem__(self, insee: str) -> Commune:
-        i = self.position[insee]
-        dep, arr, post, pp = self.deps[i], self.arrs[i], self.posts[i], self.prefixes[i]
-        codes = () if post == "-" else tuple(pp + p if len(p) == 3 else p for p in post.split(","))
+        found = self._locate(insee)
+        if found is None:
+            raise KeyError(insee)
+        row, j = found
+        arr = row.arrs[j]
         return Commune(
-            insee, self.names[i], dep, int(self.tncc[i]), None if arr == "-" else dep + arr, codes
+            insee,
+            row.names[j],
+            row.dep,
+            int(row.tncc[j]),
+            None if arr == "-" else row.dep + arr,
+            row.postcodes_of(j),
         )
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.insee)
+        for row in self.rows.values():
+            for code in row.codes:
+                yield row.dep + code
 
     def __len__(self) -> int:
-        return len(self.insee)
+        return self.size
 
     def __contains__(self, insee: object) -> bool:
-        return insee in self.position
+        return isinstance(insee, str) and self._locate(insee) is not None
+
+    def name_of(self, insee: str) -> str:
+        row, j = self._locate(insee) or (None, 0)
+        if row is None:
+            raise KeyError(insee)
+        return row.names[j]
+
+    @property
+    def names(self) -> list[str]:
+        """Every commune's name, in table order."""
+        return [n for row in self.rows.values() for n in row.names]
+
+    # ---- postal codes --------------------------------------------------------------------
 
     @cached_property
-    def by_postcode(self) -> dict[str, list[_Entry]]:
-        index: dict[str, list[_Entry]] = {}
-        with_districts = {e.insee for e in self.districts.values()}
-        for insee, post, pp in zip(self.insee, self.posts, self.prefixes, strict=True):
-            if post == "-" or insee in with_districts:
-                continue  # Paris, Lyon, Marseille: their postal codes lead to an arrondissement
-            entry = _Entry(insee)
-            for p in post.split(","):
-                index.setdefault(pp + p if len(p) == 3 else p, []).append(entry)
-        for entry in self.districts.values():
-            for pc in entry.district_postcodes:
-                index.setdefault(pc, []).append(entry)
-        return index
+    def _routes(self) -> dict[str, list[str]]:
+        """First two digits of a postal code -> the rows holding codes that start so."""
+        routes: dict[str, list[str]] = {}
+        for dep, text in self._raw_posts:
+            row = self.rows[dep]
+            heads = {row.pp} if row.pp else set()
+            heads |= {c[:2] for c in re.findall(r"\d{5}", text)}  # codes outside its usual range
+            for head in heads:
+                routes.setdefault(head, []).append(dep)
+        return routes
+
+    def _rows_for(self, prefix: str) -> list[_Row]:
+        if len(prefix) >= 2:
+            heads = [prefix[:2]] if prefix[:2] in self._routes else []
+        else:
+            heads = [h for h in self._routes if h.startswith(prefix)]
+        deps = dict.fromkeys(d for h in heads for d in self._routes[h])
+        return [self.rows[d] for d in deps]
+
+    def postcode(self, code: str) -> list[_Entry]:
+        """Every commune (or municipal arrondissement) a postal code serves."""
+        out: list[_Entry] = []
+        for row in self._rows_for(code):
+            for insee in row.postcodes.get(code, ()):
+                districts = self._districts_of.get(insee)
+                if districts:  # Paris, Lyon, Marseille: the code leads to an arrondissement
+                    out += [e for e in districts if code in e.district_postcodes]
+                else:
+                    out.append(_Entry(insee))
+        return out
+
+    def postcodes_starting(self, prefix: str) -> list[str]:
+        """Every postal code that starts with ``prefix``, sorted."""
+        codes = {c for row in self._rows_for(prefix) for c in row.postcodes if c.startswith(prefix)}
+        return sorted(codes)
+
+    def all_postcodes(self) -> dict[str, list[_Entry]]:
+        codes = {c for row in self.rows.values() for c in row.postcodes}
+        return {c: self.postcode(c) for c in sorted(codes)}
+
+    # ---- names ---------------------------------------------------------------------------
 
     @cached_property
     def _keys(self) -> list[str]:
-        return name_keys(self.names)
+        # One pass over all names joined: the fold runs at C speed.
+        joined = "\n".join(n for row in self.rows.values() for n in row.names)
+        return _fold_bytes(joined).replace(b" ", b"").decode().split("\n")
+
+    @cached_property
+    def _flat_insee(self) -> list[str]:
+        return [row.dep + c for row in self.rows.values() for c in row.codes]
+
+    @cached_property
+    def unique_names(self) -> dict[str, int]:
+        """Name key -> position of (one of) the communes bearing it."""
+        return dict(zip(self._keys, range(self.size), strict=True))
 
     @cached_property
     def by_name(self) -> dict[str, list[_Entry]]:
@@ -288,17 +399,24 @@ class _CommuneTable(Mapping[str, Commune]):
         A name borne by one commune only is found through ``unique_names`` (cheaper to build).
         """
         keys = self._keys
-        counts = Counter(keys)
         index: dict[str, list[_Entry]] = {}
-        if len(counts) < len(keys):
+        if len(self.unique_names) < len(keys):
+            counts = Counter(keys)
             repeated = {k for k, n in counts.items() if n > 1}
-            for k, insee in zip(keys, self.insee, strict=True):
-                if k in repeated:
-                    index.setdefault(k, []).append(_Entry(insee))
+            insee = self._flat_insee
+            for i in compress(range(len(keys)), map(repeated.__contains__, keys)):
+                index.setdefault(keys[i], []).append(_Entry(insee[i]))
         extra: list[tuple[str, _Entry]] = [
             (k, _Entry(insee, alias=name))
             for k, (name, insee) in zip(
                 name_keys([n for n, _ in self.aliases]), self.aliases, strict=True
+            )
+        ]
+        # A La Poste locality is shown under its commune's name (La Poste writes "EVRY").
+        extra += [
+            (k, _Entry(insee))
+            for k, (_, insee) in zip(
+                name_keys([n for n, _ in self.localities]), self.localities, strict=True
             )
         ]
         for entry in self.districts.values():
@@ -306,34 +424,26 @@ class _CommuneTable(Mapping[str, Commune]):
         unique = self.unique_names
         for k, entry in extra:
             if k not in index and k in unique:
-                index[k] = [_Entry(self.insee[unique[k]])]
+                index[k] = [_Entry(self._flat_insee[unique[k]])]
             index.setdefault(k, []).append(entry)
         return index
-
-    @cached_property
-    def unique_names(self) -> dict[str, int]:
-        return dict(zip(self._keys, range(len(self._keys)), strict=True))
 
     def named(self, key: str) -> list[_Entry]:
         """Every commune, former commune or municipal arrondissement whose name has this key."""
         if key in self.by_name:
             return self.by_name[key]
         i = self.unique_names.get(key)
-        return [] if i is None else [_Entry(self.insee[i])]
+        return [] if i is None else [_Entry(self._flat_insee[i])]
 
     @cached_property
     def sorted_names(self) -> tuple[list[str], list[_Entry]]:
         """(keys, entries) sorted by key, for prefix search."""
         pairs = [(k, e) for k, entries in self.by_name.items() for e in entries]
-        keys = self._keys
+        keys, insee = self._keys, self._flat_insee
         order = sorted(range(len(keys)), key=keys.__getitem__)
-        singles = [(keys[i], _Entry(self.insee[i])) for i in order if keys[i] not in self.by_name]
+        singles = [(keys[i], _Entry(insee[i])) for i in order if keys[i] not in self.by_name]
         merged = sorted(pairs + singles, key=lambda p: p[0])
         return [k for k, _ in merged], [e for _, e in merged]
-
-    @cached_property
-    def sorted_postcodes(self) -> list[str]:
-        return sorted(self.by_postcode)
 
 
 def _district_keys(entry: _Entry) -> list[str]:
@@ -404,11 +514,9 @@ class Geography:
     @cached_property
     def postcodes(self) -> dict[str, tuple[str, ...]]:
         """Postal code -> the département codes it serves."""
-        deps = self.communes.deps
-        pos = self.communes.position
         return {
-            pc: tuple(sorted({deps[pos[e.insee]] for e in entries}))
-            for pc, entries in self.communes.by_postcode.items()
+            pc: tuple(sorted({_insee_dep(e.insee) for e in entries}))
+            for pc, entries in self.communes.all_postcodes().items()
         }
 
     @cached_property
@@ -425,9 +533,8 @@ class Geography:
 
     def communes_of_postcode(self, code: str) -> tuple[tuple[str, str], ...]:
         """(INSEE code, name) of every commune a postal code serves."""
-        entries = self.communes.by_postcode.get(code, ())
-        seen = dict.fromkeys(e.insee for e in entries)
-        return tuple((i, self.communes[i].name) for i in seen)
+        seen = dict.fromkeys(e.insee for e in self.communes.postcode(code))
+        return tuple((i, self.communes.name_of(i)) for i in seen)
 
     def arrondissement_of(self, place: Place) -> Arrondissement | None:
         """The administrative arrondissement of a place, when the place pins it down."""
@@ -484,7 +591,7 @@ class Geography:
         if place.insee:
             return ()
         if place.postcode:
-            entries = self.communes.by_postcode.get(place.postcode, ())
+            entries = self.communes.postcode(place.postcode)
             return tuple(dict.fromkeys(self._postcode_label(place.postcode, e) for e in entries))
         dep = self.departements[place.departement]
         towns = [dep.prefecture_insee] + [
@@ -507,14 +614,12 @@ class Geography:
             if dep is not None and dep.zone != "com":
                 out.append(self._dep_label(dep.code))
         if text.isdigit():
-            codes = self.communes.sorted_postcodes
-            i = bisect_left(codes, text)
-            while i < len(codes) and codes[i].startswith(text) and len(out) < limit:
-                pc = codes[i]
-                for e in self.communes.by_postcode[pc]:
+            for pc in self.communes.postcodes_starting(text):
+                if len(out) >= limit:
+                    break
+                for e in self.communes.postcode(pc):
                     if self._zone(e.insee) != "com":
                         out.append(self._postcode_label(pc, e))
-                i += 1
             return list(dict.fromkeys(out))[:limit]
         key = name_key(text)
         if not key:
@@ -576,7 +681,7 @@ class Geography:
     # ---- helpers ------------------------------------------------------------------------
 
     def _dep_of(self, insee: str) -> str:
-        return self.communes.deps[self.communes.position[insee]]
+        return _insee_dep(insee)
 
     def _zone(self, insee: str) -> str:
         return self.departements[self._dep_of(insee)].zone
@@ -586,7 +691,7 @@ class Geography:
 
     def _name(self, e: _Entry) -> str:
         """The name the person would recognise: the district, the former name, or the commune."""
-        return e.district or e.alias or self.communes.names[self.communes.position[e.insee]]
+        return e.district or e.alias or self.communes.name_of(e.insee)
 
     def _label(self, e: _Entry) -> str:
         """How to type this commune so that it resolves to it: "Athis-Mons (91)"."""
@@ -714,7 +819,7 @@ class Geography:
         )
 
     def _from_postcode(self, query: str, code: str) -> Place:
-        entries = _same(self.communes.by_postcode.get(code, []))
+        entries = _same(self.communes.postcode(code))
         if not entries:
             raise PlaceError(
                 {
@@ -747,13 +852,12 @@ class Geography:
 
     def _near_postcodes(self, code: str) -> tuple[str, ...]:
         """A few existing postal codes close to an unknown one, and its département."""
-        codes = self.communes.sorted_postcodes
         head = code[:3] if code.startswith(("97", "98")) else code[:2]
-        lo, hi = bisect_left(codes, head), bisect_left(codes, head + ":")
-        same = sorted(codes[lo:hi], key=lambda c: (abs(int(c) - int(code)), c))[:3]
+        codes = self.communes.postcodes_starting(head)
+        same = sorted(codes, key=lambda c: (abs(int(c) - int(code)), c))[:3]
         out = []
         for pc in sorted(same):
-            entries = [e for e in self.communes.by_postcode[pc] if self._zone(e.insee) != "com"]
+            entries = [e for e in self.communes.postcode(pc) if self._zone(e.insee) != "com"]
             if len(entries) == 1:
                 out.append(self._postcode_label(pc, entries[0]))
             elif entries:
