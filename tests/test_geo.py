@@ -151,6 +151,7 @@ def test_commune_name_case_spaces_and_hyphens(geo: Geography, query: str) -> Non
         ("Le Havre", "76351"),
         ("havre", "76351"),  # the article may be left out
         ("Cherbourg-Octeville", "50129"),  # a former name leads to the commune of today
+        ("Courcouronnes", "91228"),  # a La Poste locality (former commune) of Évry-Courcouronnes
     ],
 )
 def test_commune_names_with_and_without_accents(geo: Geography, query: str, insee: str) -> None:
@@ -349,3 +350,10 @@ def test_fold() -> None:
     assert fold("Côtes-d'Armor") == "cotes d armor"
     assert fold("St-Jean") == "saint jean"
     assert name_key("Sainte Marie") == name_key("ste-marie")
+
+
+def test_la_poste_localities_never_shadow_a_commune_name(geo: Geography) -> None:
+    commune_keys = set(name_keys(geo.communes.names))
+    localities = geo.communes.localities
+    assert len(localities) > 1000
+    assert not commune_keys & set(name_keys([n for n, _ in localities]))
