@@ -37,9 +37,6 @@ from .plan import build_plan, select_pathways
 from .resources import DataError
 from .walk import representatives, thresholds, walk
 
-# Template fields every place gives (its département); the others need a commune or a postcode.
-DEPARTEMENT_FIELDS = ("of_name", "name", "code", "town")
-
 TEXT_KEYS = (
     "title",
     "summary",
@@ -294,14 +291,11 @@ def _check_authority_templates(authorities) -> list[str]:
                 )
             if loc == "name_unknown" and fields:
                 problems.append(f"{where}.name_unknown: must not use placeholders")
-            if (
-                loc.endswith("name")
-                and fields - set(DEPARTEMENT_FIELDS)
-                and not a.get("name_unknown")
-            ):
+            if loc.endswith("name") and fields and not a.get("name_unknown"):
+                # Without a place (or without a commune) the template cannot be filled.
                 problems.append(
-                    f"{where}.{loc}: uses {sorted(fields - set(DEPARTEMENT_FIELDS))}, which a "
-                    "bare département does not give: add name_unknown"
+                    f"{where}.{loc}: uses {sorted(fields)}, which a missing place (or a bare "
+                    "département) does not give: add name_unknown"
                 )
     return problems
 
