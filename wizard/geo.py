@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
-from collections import Counter
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.resources.abc import Traversable
-from itertools import compress
+from itertools import compress, count
+from operator import ne
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -208,12 +208,24 @@ def _same(entries: list[_Entry]) -> list[_Entry]:
 class _Row:
     """One département's communes, as split out of its ``communes.json`` row (see COLUMNS)."""
 
-    __slots__ = ("dep", "codes", "names", "posts", "tncc", "arrs", "pp", "offset", "_postcodes")
+    __slots__ = (
+        "dep",
+        "codes",
+        "names",
+        "raw_names",
+        "posts",
+        "tncc",
+        "arrs",
+        "pp",
+        "offset",
+        "_postcodes",
+    )
 
     def __init__(self, row: dict[str, Any], offset: int) -> None:
         self.dep: str = row["d"]
         self.codes: list[str] = row["i"].split("|") if row["i"] else []
         self.names: list[str] = row["n"].split("|") if row["i"] else []
+        self.raw_names: str = row["n"] if row["i"] else ""
         self.posts: list[str] = row["p"].split("|") if row["i"] else []
         self.tncc: str = row["t"]
         self.arrs: str = row["r"]
@@ -380,12 +392,19 @@ class _CommuneTable(Mapping[str, Commune]):
     @cached_property
     def _keys(self) -> list[str]:
         # One pass over all names joined: the fold runs at C speed.
-        joined = "\n".join(n for row in self.rows.values() for n in row.names)
-        return _fold_bytes(joined).replace(b" ", b"").decode().split("\n")
+        joined = "|".join(r.raw_names for r in self.rows.values() if r.raw_names)
+        return _fold_bytes(joined.replace("|", "\n")).replace(b" ", b"").decode().split("\n")
 
     @cached_property
-    def _flat_insee(self) -> list[str]:
-        return [row.dep + c for row in self.rows.values() for c in row.codes]
+    def _offsets(self) -> tuple[list[int], list[_Row]]:
+        rows = [r for r in self.rows.values() if r.codes]
+        return [r.offset for r in rows], rows
+
+    def _insee_at(self, i: int) -> str:
+        """The INSEE code of the commune at flat position ``i``."""
+        offsets, rows = self._offsets
+        row = rows[bisect_right(offsets, i) - 1]
+        return row.dep + row.codes[i - row.offset]
 
     @cached_property
     def unique_names(self) -> dict[str, int]:
@@ -393,55 +412,64 @@ class _CommuneTable(Mapping[str, Commune]):
         return dict(zip(self._keys, range(self.size), strict=True))
 
     @cached_property
-    def by_name(self) -> dict[str, list[_Entry]]:
-        """Name key -> entries, for the names borne by more than one commune, alias or district.
+    def by_name(self) -> dict[str, list[int | str | _Entry]]:
+        """Name key -> references, for names borne by several communes, aliases or districts.
 
-        A name borne by one commune only is found through ``unique_names`` (cheaper to build).
+        A reference is a flat position (a commune), an INSEE code (a La Poste locality of that
+        commune) or an entry (a former name, a district); ``named`` turns them into entries,
+        so that the ~8,000 references cost little to build. A name borne by one commune only
+        is found through ``unique_names``.
         """
         keys = self._keys
-        index: dict[str, list[_Entry]] = {}
+        index: dict[str, list[int | str | _Entry]] = {}
         if len(self.unique_names) < len(keys):
-            counts = Counter(keys)
-            repeated = {k for k, n in counts.items() if n > 1}
-            insee = self._flat_insee
-            for i in compress(range(len(keys)), map(repeated.__contains__, keys)):
-                index.setdefault(keys[i], []).append(_Entry(insee[i]))
-        extra: list[tuple[str, _Entry]] = [
-            (k, _Entry(insee, alias=name))
-            for k, (name, insee) in zip(
-                name_keys([n for n, _ in self.aliases]), self.aliases, strict=True
-            )
-        ]
-        # A La Poste locality is shown under its commune's name (La Poste writes "EVRY").
-        extra += [
-            (k, _Entry(insee))
-            for k, (_, insee) in zip(
-                name_keys([n for n, _ in self.localities]), self.localities, strict=True
-            )
-        ]
-        for entry in self.districts.values():
-            extra += [(k, entry) for k in (name_key(entry.district or ""), *_district_keys(entry))]
+            # Names borne by several communes, found without a Python loop over every name:
+            # a key whose first position is not this one is repeated.
+            first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
+            repeated = set(compress(keys, map(ne, map(first.__getitem__, keys), count())))
+            for i in compress(count(), map(repeated.__contains__, keys)):
+                index.setdefault(keys[i], []).append(i)
         unique = self.unique_names
-        for k, entry in extra:
-            if k not in index and k in unique:
-                index[k] = [_Entry(self._flat_insee[unique[k]])]
-            index.setdefault(k, []).append(entry)
+
+        def add(key: str, ref: int | str | _Entry) -> None:
+            if key not in index and key in unique:
+                index[key] = [unique[key]]
+            index.setdefault(key, []).append(ref)
+
+        names = name_keys([n for n, _ in self.aliases])
+        for key, (name, insee) in zip(names, self.aliases, strict=True):
+            add(key, _Entry(insee, alias=name))
+        # A La Poste locality is shown under its commune's name (La Poste writes "EVRY").
+        names = name_keys([n for n, _ in self.localities])
+        for key, (_, insee) in zip(names, self.localities, strict=True):
+            add(key, insee)
+        for entry in self.districts.values():
+            for key in (name_key(entry.district or ""), *_district_keys(entry)):
+                add(key, entry)
         return index
+
+    def _entry(self, ref: int | str | _Entry) -> _Entry:
+        if isinstance(ref, int):
+            return _Entry(self._insee_at(ref))
+        return _Entry(ref) if isinstance(ref, str) else ref
 
     def named(self, key: str) -> list[_Entry]:
         """Every commune, former commune or municipal arrondissement whose name has this key."""
-        if key in self.by_name:
-            return self.by_name[key]
+        refs = self.by_name.get(key)
+        if refs is not None:
+            return [self._entry(r) for r in refs]
         i = self.unique_names.get(key)
-        return [] if i is None else [_Entry(self._flat_insee[i])]
+        return [] if i is None else [_Entry(self._insee_at(i))]
 
     @cached_property
     def sorted_names(self) -> tuple[list[str], list[_Entry]]:
         """(keys, entries) sorted by key, for prefix search."""
-        pairs = [(k, e) for k, entries in self.by_name.items() for e in entries]
-        keys, insee = self._keys, self._flat_insee
+        pairs = [(k, self._entry(r)) for k, refs in self.by_name.items() for r in refs]
+        keys = self._keys
         order = sorted(range(len(keys)), key=keys.__getitem__)
-        singles = [(keys[i], _Entry(insee[i])) for i in order if keys[i] not in self.by_name]
+        singles = [
+            (keys[i], _Entry(self._insee_at(i))) for i in order if keys[i] not in self.by_name
+        ]
         merged = sorted(pairs + singles, key=lambda p: p[0])
         return [k for k, _ in merged], [e for _, e in merged]
 
