@@ -19,8 +19,10 @@ from wizard.content import Content, Question, read_content_tables
 from wizard.geo import name_key
 from wizard.plan import resolve_authority
 
-SEED = Path("/work/shared/seeds/002_cf90af5d33ee6442.txt")
 ROOT = Path(__file__).resolve().parent.parent
+SEED = (
+    ROOT.parent / "shared" / "seeds" / "002_cf90af5d33ee6442.txt"
+)  # the seeds beside the checkout
 TODAY = date(2026, 11, 23)
 
 
