@@ -130,9 +130,12 @@ def coerce(question: Question, value: Any, geo: Geography, today: date) -> Any:
         if isinstance(value, str) and has_control_chars(value):
             raise _err(qid, "caractères de contrôle interdits", "control characters not allowed")
         try:
-            return geo.resolve(value)
+            place = geo.resolve(value)
         except PlaceError as exc:
             raise AnswerError(qid, exc.message, exc.suggestions) from None
+        if question.precision == "commune" and place.insee is None:
+            raise AnswerError(qid, *commune_needed(geo, place))
+        return place
     if kind == "text":
         if not isinstance(value, str):
             raise _err(qid, "attendu : du texte", "expected text")
@@ -149,6 +152,18 @@ def coerce(question: Question, value: Any, geo: Geography, today: date) -> Any:
             )
         return text or None
     raise _err(qid, f"type de question inconnu {kind}", f"unknown question type {kind}")
+
+
+def commune_needed(geo: Geography, place: Any) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The message and choices when a question needs a commune and ``place`` names none."""
+    where = place.display("fr")
+    message = {
+        "fr": f"« {place.query} » ({where}) ne désigne pas une seule commune : tapez le nom de "
+        "votre commune ou choisissez-la",
+        "en": f"'{place.query}' ({place.display('en')}) does not name one commune: type your "
+        "commune's name or choose it",
+    }
+    return message, geo.commune_choices(place)
 
 
 def parse_answers(content: Content, raw: Any, today: date) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from string import Formatter
 from typing import Any
 
 from .conditions import (
@@ -25,13 +26,14 @@ from .conditions import (
 from .content import (
     CHOICE_TYPES,
     MAIN_FLOW,
+    PRECISIONS,
     QUESTION_TYPES,
     STATUSES,
     TABLES,
     Content,
     read_content_tables,
 )
-from .geo import Geography
+from .geo import DEPT_CODE, TEMPLATE_FIELDS, Geography
 from .plan import build_plan, select_pathways
 from .resources import DataError
 from .walk import representatives, thresholds, walk
@@ -50,6 +52,8 @@ TEXT_KEYS = (
     "name",
     "name_unknown",
     "why",
+    "correction",
+    "role",
 )
 SOURCED_LISTS = ("steps", "deadlines", "costs", "recourse", "history")
 SOURCE_STATUSES = ("current", "archive", "superseded")
@@ -135,6 +139,11 @@ def check_tables(tables: Mapping[str, list[Mapping[str, Any]]]) -> list[str]:
         for key in ("section", "label", "text"):
             if key not in q:
                 add(f"{where}: {key} missing")
+        if "precision" in q:
+            if q.get("type") != "place":
+                add(f"{where}: precision is for place questions only")
+            elif q["precision"] not in PRECISIONS:
+                add(f"{where}: precision must be one of {PRECISIONS}")
         opts = [o.get("id") for o in q.get("options", ())]
         if q.get("type") in CHOICE_TYPES and len(opts) < 2:
             add(f"{where}: a choice question needs at least two options")
@@ -208,10 +217,116 @@ def check_tables(tables: Mapping[str, list[Mapping[str, Any]]]) -> list[str]:
         for code, override in a.get("overrides", {}).items():
             if "source" not in override:
                 add(f"authorities '{a.get('id')}'.overrides.{code}: no source")
+    problems.extend(_check_authority_templates(tables.get("authorities", ())))
+    problems.extend(_check_procedures(tables, ids))
     notice_ids = {n.get("id") for n in tables.get("notices", ())}
     for nid in NOTICES:
         if nid not in notice_ids:
             add(f"notices: '{nid}' missing")
+    return problems
+
+
+def _placeholders(text: Any) -> tuple[set[str], str | None]:
+    """The ``{field}`` names in a localised template, or a problem with its braces."""
+    found: set[str] = set()
+    if not isinstance(text, Mapping):
+        return found, None
+    for value in text.values():
+        try:
+            parsed = list(Formatter().parse(value)) if isinstance(value, str) else []
+        except ValueError as exc:
+            return found, f"bad braces ({exc})"
+        for _, ref, spec, conv in parsed:
+            if ref is None:
+                continue
+            if not ref.isidentifier() or spec or conv:
+                return found, f"placeholder {{{ref}}} must be a plain name"
+            found.add(ref)
+    return found, None
+
+
+def _check_authority_templates(authorities) -> list[str]:
+    """Names and notes use known place fields; a name needing a commune has a fallback."""
+    problems: list[str] = []
+    for a in authorities:
+        where = f"authorities '{a.get('id')}'"
+        texts = [("name", a.get("name")), ("name_unknown", a.get("name_unknown"))]
+        texts += [(f"notes[{i}]", n.get("text")) for i, n in enumerate(a.get("notes", ()))]
+        for code, o in a.get("overrides", {}).items():
+            texts.append((f"overrides.{code}.name", o.get("name")))
+            texts += [
+                (f"overrides.{code}.notes[{i}]", n.get("text"))
+                for i, n in enumerate(o.get("notes", ()))
+            ]
+        for loc, text in texts:
+            fields, bad = _placeholders(text)
+            if bad:
+                problems.append(f"{where}.{loc}: {bad}")
+            unknown = fields - set(TEMPLATE_FIELDS)
+            if unknown:
+                problems.append(
+                    f"{where}.{loc}: unknown placeholders {sorted(unknown)} "
+                    f"(known: {', '.join(TEMPLATE_FIELDS)})"
+                )
+            if loc == "name_unknown" and fields:
+                problems.append(f"{where}.name_unknown: must not use placeholders")
+            if loc.endswith("name") and fields and not a.get("name_unknown"):
+                # Without a place (or without a commune) the template cannot be filled.
+                problems.append(
+                    f"{where}.{loc}: uses {sorted(fields)}, which a missing place (or a bare "
+                    "département) does not give: add name_unknown"
+                )
+    return problems
+
+
+def _check_procedures(tables, ids: Mapping[str, set[str]]) -> list[str]:
+    problems: list[str] = []
+    names: dict[str, str] = {}
+    for p in tables.get("procedures", ()):
+        where = f"procedures '{p.get('id')}'"
+        if "source" not in p:
+            problems.append(f"{where}: no source")
+        if "label" not in p:
+            problems.append(f"{where}: label missing")
+        if p.get("precision") is not None and p["precision"] not in PRECISIONS:
+            problems.append(f"{where}: precision must be one of {PRECISIONS}")
+        refs = p.get("authorities") or []
+        if not refs:
+            problems.append(f"{where}: needs at least one authority")
+        for i, ref in enumerate(refs):
+            if ref.get("id") not in ids["authorities"]:
+                problems.append(f"{where}.authorities[{i}]: unknown authority '{ref.get('id')}'")
+        for name in [p.get("id"), *p.get("aliases", ())]:
+            if not isinstance(name, str) or not name:
+                problems.append(f"{where}: names and aliases must be non-empty text")
+            elif name.casefold() in names and names[name.casefold()] != p.get("id"):
+                problems.append(f"{where}: '{name}' already names '{names[name.casefold()]}'")
+            else:
+                names[name.casefold()] = p.get("id")
+    return problems
+
+
+def check_geography_refs(content: Content) -> list[str]:
+    """Codes the content names (override keys, INSEE codes in conditions) exist in the data."""
+    problems: list[str] = []
+    geo = content.geo
+    for a in content.tables["authorities"]:
+        for code in a.get("overrides", {}):
+            if len(code) == 5:
+                if code not in geo.communes:
+                    problems.append(f"authorities '{a['id']}'.overrides: no commune '{code}'")
+            elif not DEPT_CODE.match(code) or code not in geo.departements:
+                problems.append(f"authorities '{a['id']}'.overrides: no département '{code}'")
+    for name in ("questions", "pathways"):
+        for rec in content.tables[name]:
+            for loc, cond in _conditions(rec, f"{name} '{rec.get('id')}'"):
+                for leaf in leaves(cond):
+                    op = operator(leaf)
+                    if op == "answered" or not leaf[op][0].endswith(".insee"):
+                        continue
+                    for v in leaf[op][1] if op == "in" else [leaf[op][1]]:
+                        if geo.place_for_insee(str(v)) is None:
+                            problems.append(f"{loc}: no commune with INSEE code '{v}'")
     return problems
 
 
@@ -274,6 +389,8 @@ def check_content(content: Content, today: date, limit: int | None = None) -> Re
         "documents": len(content.tables["documents"]),
         "sources": len(content.tables["sources"]),
     }
+    if not report.problems:
+        report.problems += check_geography_refs(content)
     if report.problems:
         return report  # walking broken content would only repeat the same problems
     for flow in content.flows:

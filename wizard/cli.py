@@ -1,4 +1,4 @@
-"""Command line: ``parcours`` (the wizard), ``step``, ``plan`` and ``check-data``.
+"""Command line: ``parcours`` (the wizard), ``step``, ``plan``, ``authority`` and ``check-data``.
 
 Only the bare ``parcours`` command imports Textual, and only when it runs. Every error a user can
 cause ends in one line on stderr and exit code 2; never a traceback.
@@ -231,6 +231,42 @@ def check_data_command(
     typer.echo(report.summary)
     if report.problems:
         raise typer.Exit(1)
+
+
+@app.command("authority")
+def authority_command(
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="Where the person lives: a postal code (93200), a commune (Athis-Mons), "
+            "or a département number or name (93, 2A, Essonne)."
+        ),
+    ],
+    procedure: Annotated[
+        str,
+        typer.Option(
+            "--procedure",
+            "-p",
+            help="asylum | residence | rental (French: asile | séjour | location).",
+        ),
+    ],
+    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    lang: LangOpt = Lang.fr,
+) -> None:
+    """Print the authority competent for a procedure at a place (name, address, notes, source)."""
+    from .authorities import WhereError, authorities_for, render_answer
+
+    if len(query) > 200 or any(ord(c) < 32 for c in query):
+        fail("the place must be a short line of text")
+    content = load()
+    try:
+        answer = authorities_for(content, query, procedure, lang.value)
+    except WhereError as exc:
+        fail(exc.text(lang.value))
+    if json_out:
+        typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(render_answer(answer, lang.value), nl=False)
 
 
 def version_callback(value: bool) -> None:

@@ -16,7 +16,16 @@ from typing import Any
 from .geo import Geography
 from .resources import data_root, read_tables
 
-TABLES = ("sources", "questions", "pathways", "documents", "authorities", "notices")
+TABLES = (
+    "sources",
+    "questions",
+    "pathways",
+    "documents",
+    "authorities",
+    "notices",
+    "procedures",
+)
+PRECISIONS = ("commune",)  # what a place question may require beyond a département
 QUESTION_TYPES = (
     "single_choice",
     "multiple_choice",
@@ -53,6 +62,7 @@ class Question:
     max: Any = None
     integer: bool = False
     max_length: int = 200
+    precision: str | None = None  # place questions: "commune" refuses a bare département
 
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)
@@ -74,6 +84,7 @@ class Question:
             max=rec.get("max"),
             integer=bool(rec.get("integer", False)),
             max_length=int(rec.get("max_length", 200)),
+            precision=rec.get("precision"),
         )
 
 
@@ -141,6 +152,11 @@ class Content:
     @cached_property
     def sources(self) -> dict[str, Mapping[str, Any]]:
         return self._index("sources")
+
+    @cached_property
+    def procedures(self) -> dict[str, Mapping[str, Any]]:
+        """Procedures by id (asylum, residence, rental...), each naming its authorities."""
+        return self._index("procedures")
 
 
 def read_content_tables(root: Traversable | Path | None = None) -> dict[str, list[dict[str, Any]]]:

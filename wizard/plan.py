@@ -154,30 +154,48 @@ def _reasons(content: Content, pathway: Mapping[str, Any], answers, today, lang)
     return tuple(out)
 
 
+def fill(template: str, fields: Mapping[str, str]) -> str | None:
+    """A name or note template filled with place fields; None when a field is unknown."""
+    try:
+        return template.format_map(fields)
+    except (KeyError, IndexError, ValueError):
+        return None
+
+
 def resolve_authority(
     content: Content, ref: Mapping[str, Any] | None, answers: Mapping[str, Any], lang: str
 ) -> Authority | None:
-    """The authority a pathway sends the person to, named for their place when known."""
+    """The authority a pathway sends the person to, named for their place when known.
+
+    ``overrides`` are keyed by commune INSEE code (five characters) or département code; the
+    commune's wins. A note that needs a field the place does not give (a sous-préfecture for a
+    bare département) is left out.
+    """
     if ref is None:
         return None
     rec = content.authorities[ref["id"]]
     place = answers.get(ref["place"]) if ref.get("place") else None
-    name = tr(rec.get("name_unknown") or rec["name"], lang)
+    unknown = tr(rec.get("name_unknown") or rec["name"], lang)
     source = _source_ref(content, rec)
-    notes = [tr(n["text"], lang) for n in rec.get("notes", ())]
     address = rec.get("address")
+    items = list(rec.get("notes", ()))
+    fields: Mapping[str, str] = {}
+    name = unknown
     if place is not None:
-        dep = content.geo.departement(place.departement)
-        override = rec.get("overrides", {}).get(dep.code)
-        template = tr(override["name"] if override else rec["name"], lang)
-        name = template.format_map(
-            {"of_name": dep.of_name, "name": dep.name, "code": dep.code, "town": dep.prefecture}
+        fields = content.geo.template_fields(place)
+        overrides = rec.get("overrides", {})
+        override = (overrides.get(place.insee) if place.insee else None) or overrides.get(
+            place.departement
         )
+        template = tr(rec["name"], lang)
         if override:
+            template = tr(override.get("name") or rec["name"], lang)
             source = _source_ref(content, override)
             address = override.get("address", address)
-            notes += [tr(n["text"], lang) for n in override.get("notes", ())]
-    return Authority(rec["kind"], name, address, tuple(notes), source)
+            items += override.get("notes", ())
+        name = fill(template, fields) or unknown
+    notes = [fill(tr(n["text"], lang), fields) for n in items]
+    return Authority(rec["kind"], name, address, tuple(n for n in notes if n), source)
 
 
 def _deadline(content, item, answers, today, lang, pathway_id) -> Deadline:

@@ -25,8 +25,15 @@ class ReadOnlyStorage(Storage):
 
     def __init__(self, source: Traversable | Path) -> None:
         self._source = source
+        self._document: dict[str, Any] | None = None
 
     def read(self) -> dict[str, Any] | None:
+        # TinyDB reads the storage once per table access; parse the file only once.
+        if self._document is None:
+            self._document = self._parse()
+        return self._document
+
+    def _parse(self) -> dict[str, Any]:
         try:
             return json.loads(self._source.read_text(encoding="utf-8"))
         except FileNotFoundError as exc:

@@ -90,9 +90,15 @@ def representatives(
         codes = [*DEFAULT_PLACES, *sorted(str(v) for tag, v in points if tag == "eq")]
         for code in dict.fromkeys(codes):
             try:
-                values.append(content.geo.resolve(code))
+                place = content.geo.resolve(code)
             except PlaceError:
                 continue
+            if question.precision == "commune" and place.insee is None:
+                # A commune is needed: the département's préfecture town stands for it.
+                dep = content.geo.departement(place.departement)
+                place = content.geo.place_for_insee(dep.prefecture_insee)
+            if place is not None:
+                values.append(place)
         for insee in sorted(str(v) for tag, v in points if tag == "insee"):
             place = content.geo.place_for_insee(insee)
             if place is not None:
