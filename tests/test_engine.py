@@ -90,7 +90,11 @@ def test_place_forms(content):
         assert parse_answers(content, {"residence": raw}, TODAY)["residence"].departement == dep
     with pytest.raises(AnswerError) as err:
         parse_answers(content, {"residence": "01200"}, TODAY)
-    assert "Ain (01)" in err.value.suggestions
+    assert "Haute-Savoie (74)" in err.value.text("en")
+    # every suggestion can be typed back as it is and names one place
+    for suggestion in err.value.suggestions:
+        typed = parse_answers(content, {"residence": suggestion}, TODAY)["residence"]
+        assert typed.departement in ("01", "74")
 
 
 # --- flow ----------------------------------------------------------------------------------

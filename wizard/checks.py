@@ -319,7 +319,7 @@ def check_geography_refs(content: Content) -> list[str]:
                 problems.append(f"authorities '{a['id']}'.overrides: no département '{code}'")
     for name in ("questions", "pathways"):
         for rec in content.tables[name]:
-            for loc, cond in _conditions(rec, f"{name} '{rec.get('id')}'"):
+            for loc, cond in find_conditions(rec, f"{name} '{rec.get('id')}'"):
                 for leaf in leaves(cond):
                     op = operator(leaf)
                     if op == "answered" or not leaf[op][0].endswith(".insee"):
