@@ -315,12 +315,15 @@ def make_app(
 
 def run(lang: str = "fr", mouse: bool = True, today: date | None = None) -> None:
     """Start the wizard in the terminal (``parcours`` with no command)."""
+    import os
     import sys
 
     from wizard.resources import DataError
 
+    # Over SSH a blinking cursor costs bytes every half second on a slow link.
+    blink = not os.environ.get("SSH_CONNECTION")
     try:
-        app = make_app(today=today, lang=lang)
+        app = make_app(today=today, lang=lang, cursor_blink=blink)
     except DataError as exc:
         print(f"parcours: {exc}", file=sys.stderr)
         raise SystemExit(1) from None

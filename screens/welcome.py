@@ -71,11 +71,9 @@ class WelcomeScreen(Screen[None]):
 
     def refresh_actions(self) -> None:
         """Rebuild the menu (e.g. "resume" disappears after "new person")."""
-        old = self.query_one("#actions", ChoiceList)
-        new = ChoiceList(self._actions(), mode="menu", id="actions")
-        old.remove()
-        self.query_one("#welcome-body").mount(new, before=self.query_one(".hint"))
-        new.focus()
+        actions = self.query_one("#actions", ChoiceList)
+        actions.set_choices(self._actions())
+        actions.focus()
 
     @on(OptionList.OptionSelected, "#actions")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

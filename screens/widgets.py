@@ -99,6 +99,14 @@ class ChoiceList(OptionList):
         self._redraw(previous)
         self._redraw(event.option_index)
 
+    def set_choices(self, choices: Sequence[tuple[str, str]]) -> None:
+        """Replace every choice (the cursor goes back to the first)."""
+        self.labels = {cid: label for cid, label in choices}
+        self._cursor = None
+        self.set_options([Option(self._prompt(cid, False), id=cid) for cid, _ in choices])
+        if self.option_count:
+            self.highlighted = 0
+
     @property
     def current(self) -> str | None:
         """The id of the highlighted choice."""
