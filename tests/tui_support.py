@@ -92,6 +92,7 @@ async def answer(pilot: Pilot, question_id: str, raw: Any) -> None:
 
 async def walk(pilot: Pilot, answers: dict[str, Any]) -> None:
     """From the welcome screen, start and answer every question the wizard asks."""
+    await settle(pilot)
     await choose(pilot, "start", "actions")
     while isinstance(pilot.app.screen, QuestionScreen):
         qid = current_question(pilot.app)
