@@ -17,8 +17,6 @@ from .widgets import ChoiceList
 class ConfirmScreen(ModalScreen[bool]):
     """Ask one question; "no" is highlighted first, so a stray Enter never destroys anything."""
 
-    CSS_PATH = "confirm.tcss"
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,n", "answer(False)", show=False),
         Binding("y,o", "answer(True)", show=False),

@@ -23,8 +23,6 @@ if TYPE_CHECKING:
 class PlanScreen(Screen[None]):
     """The finished plan; the screen only shows what ``plan_renderable`` builds."""
 
-    CSS_PATH = "plan.tcss"
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r,f2,escape", "review", "Réponses", key_display="r"),
         Binding("n", "new_person", "Nouvelle personne", key_display="n"),
@@ -52,7 +50,6 @@ class PlanScreen(Screen[None]):
 
     def on_mount(self) -> None:
         localise_bindings(self, self.app.lang)  # type: ignore[attr-defined]
-        self.refresh_bindings()
         self.query_one("#plan-scroll").focus()
 
     def action_review(self) -> None:

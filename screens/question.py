@@ -54,8 +54,6 @@ def is_calendar_date(text: str) -> bool:
 class QuestionScreen(Screen[None]):
     """Ask one question; Enter continues, Escape goes back one question."""
 
-    CSS_PATH = "question.tcss"
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Retour", key_display="Échap"),
         Binding("question_mark", "toggle_help", "Aide", key_display="?/F1"),
@@ -151,11 +149,16 @@ class QuestionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         localise_bindings(self, self.app.lang)  # type: ignore[attr-defined]
-        self.refresh_bindings()
         widget = self.query_one("#answer-choices, #answer-input")
         if isinstance(widget, Input):
             widget.cursor_blink = self.wizard.cursor_blink
         widget.focus()
+        if self.question.type == "place":
+            # The postal-code table takes ~0.4 s to load: read it while the person types.
+            self.run_worker(self._warm_places, thread=True, exit_on_error=False)
+
+    def _warm_places(self) -> None:
+        _ = self.wizard.flow_content.geo.postcodes
 
     # -- answering --------------------------------------------------------------------------
 

@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 class ReviewScreen(Screen[str | None]):
     """Dismisses with the id of the question to change, or None to go back."""
 
-    CSS_PATH = "review.tcss"
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Retour", key_display="Échap"),
         Binding("q", "app.request_quit", "Quitter", key_display="q"),
@@ -55,7 +53,6 @@ class ReviewScreen(Screen[str | None]):
 
     def on_mount(self) -> None:
         localise_bindings(self, self.app.lang)  # type: ignore[attr-defined]
-        self.refresh_bindings()
         for widget in self.query("#review-list"):
             widget.focus()
 

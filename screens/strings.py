@@ -166,10 +166,13 @@ BINDING_WORDS: dict[str, dict[str, str]] = {
 
 
 def localise_bindings(node: DOMNode, lang: str) -> None:
-    """Translate the descriptions and key names of ``node``'s bindings for its footer."""
+    """Translate the descriptions and key names of ``node``'s bindings for its footer.
+
+    Bindings are class-level; each node holds its own copy (``_bindings``), changed here.
+    """
     words = BINDING_WORDS.get(lang)
     if not words:
-        return
+        return  # French: nothing to change, and no footer refresh to pay for
     for key, bindings in node._bindings.key_to_bindings.items():
         node._bindings.key_to_bindings[key] = [
             replace(
@@ -179,3 +182,4 @@ def localise_bindings(node: DOMNode, lang: str) -> None:
             )
             for b in bindings
         ]
+    node.refresh_bindings()

@@ -66,7 +66,6 @@ class WelcomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         localise_bindings(self, self.app.lang)  # type: ignore[attr-defined]
-        self.refresh_bindings()
         self.query_one("#actions", ChoiceList).focus()
 
     def refresh_actions(self) -> None:

@@ -299,3 +299,20 @@ async def test_no_command_palette_and_no_browser(content, session):
         finally:
             webbrowser.open = real
         assert opened == []
+
+
+async def test_start_over_a_saved_session_asks_first(content, session):
+    SessionStore(session).save(SessionData("main", "fr", {"situation": "ps_family"}))
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose(pilot, "start", "actions")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen) and session.exists()
+        await choose(pilot, "start", "actions")
+        await pilot.press("y")
+        await settle(pilot)
+        assert current_question(app) == "situation"
+        assert app.answers == {} and not session.exists()
