@@ -205,3 +205,32 @@ async def test_authority_hook_adds_the_action_and_opens_its_screen(tmp_path: Pat
         await settle(pilot)
         await choose(pilot, "authority", "actions")
         assert isinstance(app.screen, FakeAuthority) and app.screen.wizard is app
+
+
+async def test_long_choice_list_scrolls_instead_of_being_cut(tmp_path: Path):
+    options = [{"id": f"o{i}", "label": L(f"Option {i}")} for i in range(30)]
+    question = {
+        "id": "many",
+        "order": 1,
+        "type": "single_choice",
+        "section": L("Démo"),
+        "label": L("Beaucoup"),
+        "text": L("Une question avec beaucoup de choix ? " * 3),
+        "help": L("Une aide longue. " * 40),
+        "options": options,
+    }
+    content = demo_content()
+    tables = {name: list(rows) for name, rows in content.tables.items()}
+    tables["questions"] = [question]
+    app = build_app(Content.from_tables(tables), tmp_path / "session.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose(pilot, "start", "actions")
+        await pilot.press("f1")  # the long help must not push the list off screen either
+        await pilot.press("end")
+        await settle(pilot)
+        choices = app.screen.query_one(ChoiceList)
+        assert choices.current == "o29"
+        assert choices.scroll_y > 0  # the list scrolled to its last option...
+        assert choices.region.bottom <= SIZE[1] - 1  # ...and stays above the footer
+        assert "(•) Option 29" in screen_text(app)
