@@ -204,7 +204,7 @@ class ParcoursApp(App[None]):
         from .question import QuestionScreen
 
         question = self.flow_content.question_by_id[question_id]
-        self._show(QuestionScreen(question, self.answers.get(question_id, _UNSET)))
+        self._show(QuestionScreen(question, self.answers.get(question_id, UNSET)))
 
     def back_from(self, question: Question) -> None:
         """Escape on a question: the answered question just before it, or the welcome screen."""
@@ -289,8 +289,7 @@ class _Unset:
         return "UNSET"
 
 
-_UNSET: Any = _Unset()
-UNSET = _UNSET
+UNSET: Any = _Unset()
 
 
 def make_app(

@@ -158,7 +158,11 @@ class QuestionScreen(Screen[None]):
             self.run_worker(self._warm_places, thread=True, exit_on_error=False)
 
     def _warm_places(self) -> None:
-        _ = self.wizard.flow_content.geo.postcodes
+        # Any postal code loads the table; a failure here only means no warm-up.
+        try:
+            self.wizard.flow_content.geo.resolve("75001")
+        except Exception:  # noqa: BLE001 - a warm-up must never break the screen
+            pass
 
     # -- answering --------------------------------------------------------------------------
 
