@@ -234,3 +234,27 @@ async def test_long_choice_list_scrolls_instead_of_being_cut(tmp_path: Path):
         assert choices.scroll_y > 0  # the list scrolled to its last option...
         assert choices.region.bottom <= SIZE[1] - 1  # ...and stays above the footer
         assert "(•) Option 29" in screen_text(app)
+
+
+def test_archive_plan_lists_documents_as_history_not_a_checklist():
+    from datetime import date
+
+    from rich.console import Console
+
+    from wizard.flow import step
+    from wizard.rich_plan import plan_renderable
+
+    content = with_history(demo_content())
+    tables = {name: list(rows) for name, rows in content.tables.items()}
+    tables["documents"] = [
+        {"id": "old_doc", "label": L("Ancien papier"), "source": "demo", "status": "archive"}
+    ]
+    tables["pathways"][-1] = {**tables["pathways"][-1], "documents": [{"id": "old_doc"}]}
+    archive = Content.from_tables(tables).with_flow("history_1997")
+    plan = step(archive, {"old_question": True}, date(2026, 11, 23)).plan
+    console = Console(width=80, no_color=True, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(plan_renderable(plan))
+    text = console.export_text()
+    assert "(ARCHIVE, PLUS EN VIGUEUR)" in text
+    assert "-   Ancien papier" in text and "[ ]" not in text
+    assert "ARCHIVE — plus en vigueur." in text  # the banner comes first among warnings

@@ -22,12 +22,14 @@ EXTRA = {
         "ago": "depuis {n} jour(s)",
         "in": "dans {n} jour(s)",
         "today": "aujourd'hui",
+        "documents_archive": "DOCUMENTS DEMANDÉS À L'ÉPOQUE (ARCHIVE, PLUS EN VIGUEUR)",
         "status": {"archive": "archive", "superseded": "remplacé", "current": "en vigueur"},
     },
     "en": {
         "ago": "{n} day(s) ago",
         "in": "in {n} day(s)",
         "today": "today",
+        "documents_archive": "DOCUMENTS ASKED FOR AT THE TIME (ARCHIVE, NO LONGER IN FORCE)",
         "status": {"archive": "archive", "superseded": "superseded", "current": "current"},
     },
 }
@@ -87,8 +89,9 @@ def plan_renderable(plan: ActionPlan) -> RenderableType:
     parts.append(_heading(h["pathways"]))
     for i, p in enumerate(plan.pathways, 1):
         title = Text(p.title, style="bold")
-        if p.status != "current":
-            title.append(f" [{x['status'].get(p.status, p.status).upper()}]")
+        tag = x["status"].get(p.status, p.status).upper()
+        if p.status != "current" and tag not in p.title.upper():
+            title.append(f" [{tag}]")
         parts.append(_bullet(f"{i}. ", title))
         body: list[RenderableType] = []
         if p.summary:
@@ -112,12 +115,15 @@ def plan_renderable(plan: ActionPlan) -> RenderableType:
         parts.append(Text(""))
 
     if plan.documents:
-        parts.append(_heading(h["documents"]))
+        # Archive documents are history, not a checklist to act on.
+        archive = plan.archive
+        heading = h.get("documents_archive") or x["documents_archive"]
+        parts.append(_heading(heading if archive else h["documents"]))
         for d in plan.documents:
             item = Text(d.label)
             if d.details:
                 item.append("\n" + d.details, style="dim")
-            parts.append(_bullet("[ ] ", item))
+            parts.append(_bullet("-   " if archive else "[ ] ", item))
         parts.append(Text(""))
 
     if plan.deadlines:
