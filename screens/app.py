@@ -33,16 +33,14 @@ AuthorityScreenFactory = Callable[["ParcoursApp"], Screen[Any]]
 
 
 def default_authority_screen() -> AuthorityScreenFactory | None:
-    """The authority look-up screen, when the geography feature provides one.
-
-    Contract: a module ``screens/authority.py`` with a ``Screen`` class ``AuthorityScreen`` whose
-    constructor takes the app. Until it exists the welcome screen offers no such action.
-    """
-    if importlib.util.find_spec("screens.authority") is None:
+    """The authority look-up screen, when the engine has the look-up (``wizard.authorities``,
+    which backs ``parcours authority``); None otherwise, and the welcome screen offers no such
+    action. Checked without importing anything."""
+    if importlib.util.find_spec("wizard.authorities") is None:
         return None
-    from . import authority  # type: ignore[attr-defined]
+    from .authority import AuthorityScreen
 
-    return getattr(authority, "AuthorityScreen", None)
+    return AuthorityScreen
 
 
 class ParcoursApp(App[None]):
@@ -58,6 +56,7 @@ class ParcoursApp(App[None]):
         "review.tcss",
         "plan.tcss",
         "confirm.tcss",
+        "authority.tcss",
     ]
     TITLE = "parcours"
     # No command palette: its system commands include a screenshot that writes a file.

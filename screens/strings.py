@@ -33,6 +33,10 @@ UI: dict[str, dict[str, str]] = {
     "start": {"fr": "Commencer", "en": "Start"},
     "resume": {"fr": "Reprendre là où vous en étiez", "en": "Resume where you left off"},
     "authority": {"fr": "Trouver une administration", "en": "Look up an authority"},
+    "authority_hint": {
+        "fr": "Choisissez la démarche (flèches, Entrée), puis tapez le lieu et appuyez sur Entrée.",
+        "en": "Choose the procedure (arrows, Enter), then type the place and press Enter.",
+    },
     "history": {
         "fr": "Textes historiques (archives, plus en vigueur)",
         "en": "Historical texts (archives, no longer in force)",
