@@ -1,5 +1,5 @@
 """``python -m wizard`` runs the same command line as ``parcours``."""
 
-from .cli import main
+from .launch import main
 
 main()

@@ -282,12 +282,16 @@ def main_callback(
         bool | None,
         typer.Option("--version", callback=version_callback, is_eager=True, help="Show version."),
     ] = None,
+    lang: Annotated[Lang, typer.Option(help="Language of the wizard.")] = Lang.fr,
+    no_mouse: Annotated[
+        bool, typer.Option("--no-mouse", help="Ignore the mouse (fewer bytes on slow links).")
+    ] = False,
 ) -> None:
     """Start the wizard when no command is given."""
     if ctx.invoked_subcommand is None:
         from screens.app import run  # Textual is imported only here.
 
-        run()
+        run(lang=lang.value, mouse=not no_mouse)
 
 
 def main() -> None:

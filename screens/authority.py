@@ -1,0 +1,85 @@
+"""Look up an authority: which office handles a procedure for a place (``parcours authority``).
+
+Shown on the welcome screen only when the engine has the look-up (``wizard.authorities``, from
+the geography feature). The screen only shows what the engine answers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+
+from wizard.text import tr
+
+from .strings import localise_bindings, t
+from .widgets import ChoiceList
+
+if TYPE_CHECKING:
+    from .app import ParcoursApp
+
+
+class AuthorityScreen(Screen[None]):
+    """Pick a procedure, type a place, read who to go to; Escape returns to the welcome."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Retour", key_display="Échap"),
+        Binding("ctrl+q", "app.request_quit", "Quitter", key_display="Ctrl+Q"),
+    ]
+    """Enter on a procedure moves to the place box; Enter there looks the place up."""
+
+    def __init__(self, app: ParcoursApp) -> None:
+        super().__init__()
+        self.wizard = app
+
+    def compose(self) -> ComposeResult:
+        lang = self.wizard.lang
+        procedures: dict[str, Any] = getattr(self.wizard.content, "procedures", {})
+        yield Static(t("authority", lang), classes="title-bar")
+        with Vertical(id="authority-body"):
+            yield Static(t("authority_hint", lang), classes="hint")
+            yield ChoiceList(
+                [(pid, tr(p.get("label"), lang) or pid) for pid, p in procedures.items()],
+                id="procedure-choices",
+            )
+            yield Input(placeholder=t("hint_place", lang).split(".")[0], id="place-input")
+            yield Static("", classes="error", id="authority-error")
+            with VerticalScroll(id="authority-result"):
+                yield Static("", id="authority-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        localise_bindings(self, self.wizard.lang)
+        self.query_one("#place-input", Input).cursor_blink = self.wizard.cursor_blink
+        self.query_one("#procedure-choices", ChoiceList).focus()
+
+    @on(OptionList.OptionSelected, "#procedure-choices")
+    def _procedure_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.query_one("#place-input", Input).focus()
+
+    @on(Input.Submitted, "#place-input")
+    def _look_up(self, event: Input.Submitted) -> None:
+        event.stop()
+        from wizard.authorities import WhereError, authorities_for, render_answer
+
+        lang = self.wizard.lang
+        procedure = cast(ChoiceList, self.query_one("#procedure-choices")).current
+        error = self.query_one("#authority-error", Static)
+        result = self.query_one("#authority-text", Static)
+        try:
+            answer = authorities_for(self.wizard.content, event.value, procedure or "", lang)
+        except WhereError as exc:
+            error.update(t("error", lang, msg=exc.text(lang)))
+            result.update("")
+            return
+        error.update("")
+        result.update(render_answer(answer, lang))
+
+    def action_close(self) -> None:
+        self.app.pop_screen()

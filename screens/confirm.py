@@ -1,0 +1,48 @@
+"""A yes/no question as a modal dialog that dismisses with the answer (``ModalScreen[bool]``)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+
+from .widgets import ChoiceList
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask one question; "no" is highlighted first, so a stray Enter never destroys anything."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,n", "answer(False)", show=False),
+        Binding("y,o", "answer(True)", show=False),
+    ]
+    """Escape or n: no; y (yes) or o (oui): yes; or choose with the arrows and Enter."""
+
+    def __init__(self, question: str, yes: str, no: str) -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(self.question, id="confirm-question")
+            yield ChoiceList(
+                [("no", self.no), ("yes", self.yes)], mode="menu", id="confirm-choices"
+            )
+
+    def on_mount(self) -> None:
+        self.query_one(ChoiceList).focus()
+
+    @on(OptionList.OptionSelected, "#confirm-choices")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id == "yes")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)

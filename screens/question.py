@@ -1,0 +1,230 @@
+"""One question on screen: its text, help on demand, the right input, and inline errors.
+
+An answer is checked with the engine (``wizard.answers.coerce``) before the app records it:
+invalid input is explained under the input and never advances.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+
+from wizard.answers import AnswerError, bound, coerce
+from wizard.content import Question
+from wizard.dates import ISO_DATE, format_date, parse_iso
+from wizard.text import tr
+from wizard.user_input import raw_from_text, text_from_raw
+
+from .strings import localise_bindings, t
+from .widgets import ChoiceList
+
+if TYPE_CHECKING:
+    from .app import ParcoursApp
+
+UNKNOWN = "__unknown__"  # the "I don't know" choice of an optional choice question
+INPUT_TYPES = ("date", "place", "number", "text")
+
+
+def error_line(exc: AnswerError, lang: str, raw: Any = None) -> str:
+    """An engine error as the person reads it: no question id, suggestions on their own."""
+    message = tr(exc.message, lang)
+    if isinstance(raw, str) and ISO_DATE.match(raw) and not is_calendar_date(raw):
+        # "31/02/2027" reads as a date: say it does not exist rather than "wrong format".
+        message = t("no_such_date", lang)
+    line = t("error", lang, msg=message)
+    if exc.suggestions:
+        line += "\n" + t("suggest", lang, s="; ".join(exc.suggestions))
+    return line
+
+
+def is_calendar_date(text: str) -> bool:
+    try:
+        parse_iso(text)
+    except ValueError:
+        return False
+    return True
+
+
+class QuestionScreen(Screen[None]):
+    """Ask one question; Enter continues, Escape goes back one question."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Retour", key_display="Échap"),
+        Binding("question_mark", "toggle_help", "Aide", key_display="?/F1"),
+        Binding("f1", "toggle_help", "Aide", key_display="F1"),
+        Binding("r", "review", "Réponses", key_display="r/F2"),
+        Binding("f2", "review", "Réponses", key_display="F2"),
+        Binding("q", "app.request_quit", "Quitter", key_display="q"),
+        Binding("ctrl+q", "app.request_quit", "Quitter", key_display="Ctrl+Q"),
+    ]
+    """In a text box ?, r and q are typed as letters, so the footer then shows F1, F2 and
+    Ctrl+Q instead (the footer shows the first key of each action that is not consumed)."""
+
+    def __init__(self, question: Question, current: Any) -> None:
+        super().__init__()
+        self.question = question
+        self.current = current  # the raw answer given before, or the app's UNSET marker
+
+    @property
+    def wizard(self) -> ParcoursApp:
+        return cast("ParcoursApp", self.app)
+
+    @property
+    def lang(self) -> str:
+        return self.wizard.lang
+
+    @property
+    def has_answer(self) -> bool:
+        from .app import UNSET
+
+        return self.current is not UNSET
+
+    def compose(self) -> ComposeResult:
+        q, lang = self.question, self.lang
+        progress = f"{t('step', lang, n=self.wizard.step_number(q))} · {tr(q.section, lang)}"
+        yield Static(progress, classes="title-bar", id="progress")
+        with Vertical(id="question-body"):
+            with VerticalScroll(id="question-head"):
+                yield Static(tr(q.text, lang), id="question-text")
+                help_text = tr(q.help, lang) or t("no_help", lang)
+                yield Static(help_text, id="question-help")
+            yield Static(self._hint(), classes="hint", id="question-hint")
+            yield from self._input()
+            yield Static("", classes="error", id="question-error")
+        yield Footer()
+
+    def _hint(self) -> str:
+        q, lang = self.question, self.lang
+        if q.type == "multiple_choice":
+            hint = t("hint_multiple", lang)
+        elif q.type in ("single_choice", "yes_no"):
+            hint = t("hint_single", lang)
+        else:
+            hint = t(f"hint_{q.type}", lang)
+        low, high = bound(q.min, self.wizard.today), bound(q.max, self.wizard.today)
+        if q.type == "date" and low is not None and high is not None:
+            hint += " " + t("range", lang, low=format_date(low, lang), high=format_date(high, lang))
+        elif q.type == "number" and low is not None and high is not None:
+            hint += " " + t("range", lang, low=low, high=high)
+        if q.optional and q.type in INPUT_TYPES:
+            hint += "\n" + t("hint_optional", lang)
+        return hint
+
+    def _input(self) -> ComposeResult:
+        q, lang = self.question, self.lang
+        previous = self.current if self.has_answer else None
+        if q.type in ("single_choice", "multiple_choice", "yes_no"):
+            if q.type == "yes_no":
+                choices = [("true", t("yes", lang)), ("false", t("no", lang))]
+                highlight = None if previous is None else ("true" if previous else "false")
+            else:
+                choices = [(o.id, tr(o.label, lang)) for o in q.options]
+                highlight = previous if isinstance(previous, str) else None
+            if q.optional:
+                choices.append((UNKNOWN, t("unknown_option", lang)))
+                if self.has_answer and previous is None:
+                    highlight = UNKNOWN
+            multiple = q.type == "multiple_choice"
+            yield ChoiceList(
+                choices,
+                mode="check" if multiple else "radio",
+                checked=previous if multiple and isinstance(previous, list) else (),
+                highlight=highlight,
+                id="answer-choices",
+            )
+        else:
+            yield Input(
+                value=text_from_raw(q, previous, lang),
+                placeholder=t(f"hint_{q.type}", lang).split(".")[0],
+                max_length=q.max_length if q.type == "text" else 0,
+                type="text",
+                id="answer-input",
+            )
+
+    def on_mount(self) -> None:
+        localise_bindings(self, self.app.lang)  # type: ignore[attr-defined]
+        widget = self.query_one("#answer-choices, #answer-input")
+        if isinstance(widget, Input):
+            widget.cursor_blink = self.wizard.cursor_blink
+        widget.focus()
+        if self.question.type == "place":
+            # The postal-code table takes ~0.4 s to load: read it while the person types.
+            self.run_worker(self._warm_places, thread=True, exit_on_error=False)
+
+    def _warm_places(self) -> None:
+        # Any postal code loads the table; a failure here only means no warm-up.
+        try:
+            self.wizard.flow_content.geo.resolve("75001")
+        except Exception:  # noqa: BLE001 - a warm-up must never break the screen
+            pass
+
+    # -- answering --------------------------------------------------------------------------
+
+    def _submit(self, raw: Any) -> None:
+        """Check ``raw`` with the engine; record it, or explain what is wrong and stay."""
+        app = self.wizard
+        try:
+            coerce(self.question, raw, app.flow_content.geo, app.today)
+        except AnswerError as exc:
+            self.show_error(error_line(exc, self.lang, raw))
+            return
+        app.answer(self.question, raw)
+
+    def show_error(self, text: str, ok: bool = False) -> None:
+        """Write under the input: an error, or (``ok``) what was understood."""
+        line = self.query_one("#question-error", Static)
+        line.set_class(ok, "ok")
+        line.update(text)
+
+    @on(OptionList.OptionSelected, "#answer-choices")
+    def _choice_made(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        choices = cast(ChoiceList, event.option_list)
+        option_id = event.option.id
+        if option_id == UNKNOWN:
+            self._submit(None)
+        elif self.question.type == "yes_no":
+            self._submit(option_id == "true")
+        elif self.question.type == "multiple_choice":
+            self._submit([o.id for o in self.question.options if o.id in choices.checked])
+        else:
+            self._submit(option_id)
+
+    @on(Input.Submitted, "#answer-input")
+    def _text_entered(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._submit(raw_from_text(self.question, event.value))
+
+    @on(Input.Changed, "#answer-input")
+    def _text_changed(self, event: Input.Changed) -> None:
+        # Dates are checked as soon as they look complete, so a typo shows before Enter.
+        if self.question.type != "date":
+            self.show_error("")
+            return
+        raw = raw_from_text(self.question, event.value)
+        if raw is None or len(event.value.strip()) < 8:
+            self.show_error("")
+            return
+        try:
+            value = coerce(self.question, raw, self.wizard.flow_content.geo, self.wizard.today)
+        except AnswerError as exc:
+            self.show_error(error_line(exc, self.lang, raw))
+            return
+        self.show_error(t("date_ok", self.lang, d=format_date(value, self.lang)), ok=True)
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.wizard.back_from(self.question)
+
+    def action_toggle_help(self) -> None:
+        self.query_one("#question-help").toggle_class("shown")
+
+    def action_review(self) -> None:
+        self.wizard.review()

@@ -1,0 +1,189 @@
+"""The interface's own words (buttons, keys, hints), in French and English.
+
+Only words about the tool live here; every fact about the law comes from the content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+UI: dict[str, dict[str, str]] = {
+    "app_title": {"fr": "parcours", "en": "parcours"},
+    "intro": {
+        "fr": "parcours vous aide à trouver les démarches administratives qui correspondent à "
+        "votre situation en France. Vous répondez à quelques questions, une à la fois, et vous "
+        "obtenez un plan d'action : où aller, les documents, les délais, les coûts et les sources.",
+        "en": "parcours helps you find the administrative procedures that fit your situation in "
+        "France. You answer a few questions, one at a time, and get an action plan: where to go, "
+        "the documents, the deadlines, the costs and the sources.",
+    },
+    "offline": {
+        "fr": "Fonctionne sans internet et n'envoie rien nulle part.",
+        "en": "Works offline and sends nothing anywhere.",
+    },
+    "not_advice": {
+        "fr": "Ce n'est pas un conseil juridique.",
+        "en": "This is not legal advice.",
+    },
+    "help_from": {"fr": "Pour être accompagné(e) :", "en": "To get help:"},
+    "start": {"fr": "Commencer", "en": "Start"},
+    "resume": {"fr": "Reprendre là où vous en étiez", "en": "Resume where you left off"},
+    "authority": {"fr": "Trouver une administration", "en": "Look up an authority"},
+    "authority_hint": {
+        "fr": "Choisissez la démarche (flèches, Entrée), puis tapez le lieu et appuyez sur Entrée.",
+        "en": "Choose the procedure (arrows, Enter), then type the place and press Enter.",
+    },
+    "history": {
+        "fr": "Textes historiques (archives, plus en vigueur)",
+        "en": "Historical texts (archives, no longer in force)",
+    },
+    "quit": {"fr": "Quitter", "en": "Quit"},
+    "menu_hint": {
+        "fr": "Flèches haut/bas pour choisir, Entrée pour valider.",
+        "en": "Up/down arrows to choose, Enter to confirm.",
+    },
+    "step": {"fr": "Étape {n}", "en": "Step {n}"},
+    "continue": {"fr": "Continuer", "en": "Continue"},
+    "back": {"fr": "Retour", "en": "Back"},
+    "review": {"fr": "Réponses", "en": "Answers"},
+    "help": {"fr": "Aide", "en": "Help"},
+    "toggle": {"fr": "Cocher", "en": "Tick"},
+    "no_help": {
+        "fr": "Pas d'aide supplémentaire pour cette question.",
+        "en": "No further help for this question.",
+    },
+    "hint_single": {
+        "fr": "Flèches haut/bas pour choisir, Entrée pour continuer.",
+        "en": "Up/down arrows to choose, Enter to continue.",
+    },
+    "hint_multiple": {
+        "fr": "Flèches pour vous déplacer, Espace pour cocher ou décocher, Entrée pour continuer.",
+        "en": "Arrows to move, Space to tick or untick, Enter to continue.",
+    },
+    "hint_date": {
+        "fr": "Format : JJ/MM/AAAA (exemple : 31/05/2027) ou AAAA-MM-JJ. Entrée pour continuer.",
+        "en": "Format: YYYY-MM-DD (example: 2027-05-31) or DD/MM/YYYY. Enter to continue.",
+    },
+    "hint_place": {
+        "fr": "Code postal, numéro ou nom de département. Entrée pour continuer.",
+        "en": "Postal code, département number or name. Enter to continue.",
+    },
+    "hint_number": {
+        "fr": "Un nombre. Entrée pour continuer.",
+        "en": "A number. Enter to continue.",
+    },
+    "hint_text": {
+        "fr": "Quelques mots. Entrée pour continuer.",
+        "en": "A few words. Enter to continue.",
+    },
+    "hint_optional": {
+        "fr": "Vous ne savez pas ? Laissez vide et appuyez sur Entrée.",
+        "en": "Don't know? Leave it empty and press Enter.",
+    },
+    "range": {"fr": "Entre {low} et {high}.", "en": "Between {low} and {high}."},
+    "unknown_option": {"fr": "Je ne sais pas", "en": "I don't know"},
+    "error": {"fr": "Réponse non valable : {msg}", "en": "Not a valid answer: {msg}"},
+    "suggest": {"fr": "Suggestions : {s}", "en": "Did you mean: {s}"},
+    "no_such_date": {
+        "fr": "cette date n'existe pas dans le calendrier",
+        "en": "this date does not exist in the calendar",
+    },
+    "date_ok": {"fr": "Date lue : {d}", "en": "Date read: {d}"},
+    "required": {"fr": "une réponse est nécessaire", "en": "an answer is required"},
+    "review_title": {"fr": "Vos réponses", "en": "Your answers"},
+    "review_hint": {
+        "fr": "Choisissez une réponse et appuyez sur Entrée pour la changer ; Échap pour revenir.",
+        "en": "Choose an answer and press Enter to change it; Escape to go back.",
+    },
+    "review_empty": {"fr": "Aucune réponse pour l'instant.", "en": "No answers yet."},
+    "plan_title": {"fr": "Votre plan d'action", "en": "Your action plan"},
+    "plan_hint": {
+        "fr": "Flèches, Page préc./suiv. pour faire défiler.",
+        "en": "Arrows, Page Up/Down to scroll.",
+    },
+    "new_person": {"fr": "Nouvelle personne", "en": "New person"},
+    "scroll": {"fr": "Défiler", "en": "Scroll"},
+    "yes": {"fr": "Oui", "en": "Yes"},
+    "no": {"fr": "Non", "en": "No"},
+    "confirm_quit": {
+        "fr": "Quitter parcours ? Vos réponses restent enregistrées pour reprendre plus tard.",
+        "en": "Quit parcours? Your answers stay saved so you can resume later.",
+    },
+    "confirm_new": {
+        "fr": "Nouvelle personne : effacer toutes les réponses enregistrées ?",
+        "en": "New person: erase all the saved answers?",
+    },
+    "confirm_replace": {
+        "fr": "Des réponses sont enregistrées. Les effacer et recommencer ?",
+        "en": "Some answers are saved. Erase them and start again?",
+    },
+    "yes_quit": {"fr": "Oui, quitter", "en": "Yes, quit"},
+    "no_stay": {"fr": "Non, rester", "en": "No, stay"},
+    "yes_erase": {"fr": "Oui, effacer", "en": "Yes, erase"},
+    "no_keep": {"fr": "Non, garder", "en": "No, keep"},
+    "session_corrupt": {
+        "fr": "Le fichier de reprise était illisible ({why}) ; il a été mis de côté : {path}",
+        "en": "The resume file could not be read ({why}); it was moved aside: {path}",
+    },
+    "session_problem": {
+        "fr": "Reprise impossible : {why}",
+        "en": "Cannot resume: {why}",
+    },
+    "save_problem": {
+        "fr": "Les réponses ne sont pas enregistrées : {why}",
+        "en": "Answers are not being saved: {why}",
+    },
+    "dropped": {
+        "fr": "Réponses retirées car elles ne s'appliquent plus : {labels}",
+        "en": "Answers removed because they no longer apply: {labels}",
+    },
+    "stale_answer": {
+        "fr": "Une réponse enregistrée n'est plus valable et a été retirée : {q}",
+        "en": "A saved answer is no longer valid and was removed: {q}",
+    },
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The interface string ``key`` in ``lang`` (French when missing), formatted with values."""
+    entry = UI[key]
+    text = entry.get(lang) or entry["fr"]
+    return text.format(**values) if values else text
+
+
+# Footer words: bindings are declared in French; other languages swap them per screen instance.
+BINDING_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "Retour": "Back",
+        "Aide": "Help",
+        "Réponses": "Answers",
+        "Quitter": "Quit",
+        "Nouvelle personne": "New person",
+        "Cocher": "Tick",
+        "Échap": "Esc",
+    }
+}
+
+
+def localise_bindings(node: DOMNode, lang: str) -> None:
+    """Translate the descriptions and key names of ``node``'s bindings for its footer.
+
+    Bindings are class-level; each node holds its own copy (``_bindings``), changed here.
+    """
+    words = BINDING_WORDS.get(lang)
+    if not words:
+        return  # French: nothing to change, and no footer refresh to pay for
+    for key, bindings in node._bindings.key_to_bindings.items():
+        node._bindings.key_to_bindings[key] = [
+            replace(
+                b,
+                description=words.get(b.description, b.description),
+                key_display=words.get(b.key_display or "", b.key_display),
+            )
+            for b in bindings
+        ]
+    node.refresh_bindings()

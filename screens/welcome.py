@@ -1,0 +1,109 @@
+"""The welcome screen: what parcours does, what it is not, and where to start."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+
+from wizard.notices import help_contacts, notice
+
+from .strings import localise_bindings, t
+from .widgets import ChoiceList
+
+if TYPE_CHECKING:
+    from .app import ParcoursApp
+
+HISTORY_FLOW = "history_1997"  # the archived 1997 circular, walked as history only
+
+
+class WelcomeScreen(Screen[None]):
+    """Two sentences about the tool, the offline / not-advice notice, and the actions menu."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "app.request_quit", "Quitter", key_display="q"),
+    ]
+    """q asks before quitting; the menu takes the arrows and Enter."""
+
+    @property
+    def wizard(self) -> ParcoursApp:
+        return cast("ParcoursApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        app = self.wizard
+        lang = app.lang
+        yield Static(t("app_title", lang), classes="title-bar")
+        with VerticalScroll(id="welcome-body"):
+            yield Static(t("intro", lang), id="intro")
+            advice = notice(app.content, "not_legal_advice", lang) or t("not_advice", lang)
+            lines = f"{t('offline', lang)} {advice}"
+            contacts = help_contacts(app.content, lang)
+            if contacts:
+                lines += f"\n{contacts}"
+            yield Static(lines, id="notice")
+            yield ChoiceList(self._actions(), mode="menu", id="actions")
+            yield Static(t("menu_hint", lang), classes="hint")
+        yield Footer()
+
+    def _actions(self) -> list[tuple[str, str]]:
+        app = self.wizard
+        lang = app.lang
+        actions = []
+        if app.saved is not None:
+            actions.append(("resume", t("resume", lang)))
+        actions.append(("start", t("start", lang)))
+        if app.authority_screen is not None:
+            actions.append(("authority", t("authority", lang)))
+        if app.has_history:
+            actions.append(("history", t("history", lang)))
+        actions.append(("quit", t("quit", lang)))
+        return actions
+
+    def on_mount(self) -> None:
+        localise_bindings(self, self.app.lang)  # type: ignore[attr-defined]
+        self.query_one("#actions", ChoiceList).focus()
+
+    def refresh_actions(self) -> None:
+        """Rebuild the menu (e.g. "resume" disappears after "new person")."""
+        actions = self.query_one("#actions", ChoiceList)
+        actions.set_choices(self._actions())
+        actions.focus()
+
+    @on(OptionList.OptionSelected, "#actions")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        app = self.wizard
+        choice = event.option.id
+        if choice == "resume":
+            app.resume()
+        elif choice == "start":
+            self._start_fresh("main")
+        elif choice == "history":
+            self._start_fresh(HISTORY_FLOW)
+        elif choice == "authority" and app.authority_screen is not None:
+            app.push_screen(app.authority_screen(app))
+        elif choice == "quit":
+            app.action_request_quit()
+
+    def _start_fresh(self, flow: str) -> None:
+        app = self.wizard
+        if app.saved is None:
+            app.start(flow)
+            return
+        from .confirm import ConfirmScreen
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                app.start(flow)
+
+        app.push_screen(
+            ConfirmScreen(
+                t("confirm_replace", app.lang), t("yes_erase", app.lang), t("no_keep", app.lang)
+            ),
+            confirmed,
+        )

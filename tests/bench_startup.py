@@ -1,0 +1,197 @@
+"""Start-up benchmark (not a test; run with ``python tests/bench_startup.py [RUNS]``).
+
+Times, in one run and interleaved so both see the same machine load:
+- parcours: a fresh interpreter imports the launcher (as `parcours` does), builds the app on
+  the bundled content, runs it headless at 80x24, presses Enter on the welcome screen and
+  stops once the first question screen is rendered;
+- a bare Textual app with the same widget tree (title, containers, texts, an option list, a
+  footer with the same keys) on Textual's default styles, with no engine and no content,
+  taking the same two steps. The difference is what parcours itself costs;
+- ``parcours plan`` for a complete answers file (no Textual at all), and a bare interpreter.
+Prints the medians, the peak memory (ru_maxrss) of each child, and the ratios.
+Targets: parcours/bare time ratio <= 1.3, peak memory within 15 MiB of the bare app.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+HOLDER = {
+    "situation": "ps_holder",
+    "ps_card": "none_yet",
+    "married": False,
+    "residence": "93200",
+    "document_expiry": "2027-05-31",
+    "travel": False,
+}
+
+# Both children print the wall-clock time at which the first question screen was rendered.
+PARCOURS_CHILD = """
+import sys, time
+from datetime import date
+import wizard.launch  # the path `parcours` takes: the launcher, then the app
+from screens.app import make_app
+from screens.question import QuestionScreen
+
+async def pilot(p):
+    await p.pause()
+    await p.press("enter")
+    await p.pause()
+    assert isinstance(p.app.screen, QuestionScreen), p.app.screen
+    print("FIRST", time.time(), flush=True)
+    p.app.exit()
+
+app = make_app(today=date(2026, 11, 23), session_path=sys.argv[1], cursor_blink=False)
+app.run(headless=True, size=(80, 24), auto_pilot=pilot)
+"""
+
+BARE_CHILD = """
+import sys, time
+from textual.app import App
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+
+TEXT = "Two sentences about what the tool does, as long as the real ones. " * 3
+
+class Question(Screen):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("question_mark", "noop", "Help"),
+        Binding("f1", "noop", "Help"),
+        Binding("r", "noop", "Answers"),
+        Binding("f2", "noop", "Answers"),
+        Binding("q", "noop", "Quit"),
+        Binding("ctrl+q", "noop", "Quit"),
+    ]
+    def compose(self):
+        yield Static("Step 1 · Section")
+        with Vertical():
+            with VerticalScroll():
+                yield Static("Which sentence describes your situation best?")
+                yield Static(TEXT)
+            yield Static("Up/down arrows to choose, Enter to continue.")
+            yield OptionList("( ) One option", "( ) Another option", "( ) Other")
+            yield Static("")
+        yield Footer()
+    def on_mount(self):
+        self.query_one(OptionList).focus()
+
+class Welcome(Screen):
+    BINDINGS = [Binding("q", "app.quit", "Quit")]
+    def compose(self):
+        yield Static("bare app")
+        with VerticalScroll():
+            yield Static(TEXT)
+            yield Static(TEXT)
+            yield OptionList("> Start", "  Quit")
+            yield Static("hint")
+        yield Footer()
+    def on_mount(self):
+        self.query_one(OptionList).focus()
+    def on_option_list_option_selected(self, event):
+        self.app.push_screen(Question())
+
+class Bare(App):
+    ENABLE_COMMAND_PALETTE = False
+    def get_default_screen(self):
+        return Welcome()
+
+async def pilot(p):
+    await p.pause()
+    await p.press("enter")
+    await p.pause()
+    assert isinstance(p.app.screen, Question), p.app.screen
+    print("FIRST", time.time(), flush=True)
+    p.app.exit()
+
+Bare().run(headless=True, size=(80, 24), auto_pilot=pilot)
+"""
+
+
+def run_child(args: list[str], env: dict[str, str]) -> tuple[float, float, float, float]:
+    """Seconds to the FIRST mark (or to exit), seconds to exit, peak RSS in MiB and CPU seconds
+    (user + system, steadier than wall time on a busy machine) of one child."""
+    start = time.time()
+    proc = subprocess.Popen(
+        args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    end = time.time()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    out = proc.stdout.read() if proc.stdout else ""
+    err = proc.stderr.read() if proc.stderr else ""
+    if proc.returncode != 0:
+        raise SystemExit(f"child failed ({proc.returncode}): {' '.join(args[:3])}\n{err}")
+    first = next(
+        (float(line.split()[1]) for line in out.splitlines() if line.startswith("FIRST ")), end
+    )
+    cpu = usage.ru_utime + usage.ru_stime
+    return first - start, end - start, usage.ru_maxrss / 1024, cpu  # ru_maxrss: KiB on Linux
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 9
+    py = sys.executable
+    tmp = Path(tempfile.mkdtemp(prefix="parcours-bench-"))
+    env = {**os.environ, "HOME": str(tmp), "XDG_DATA_HOME": str(tmp / "data")}
+    env.pop("PYTHONSTARTUP", None)
+    answers = tmp / "answers.json"
+    answers.write_text(json.dumps(HOLDER), encoding="utf-8")
+
+    kinds = {
+        "parcours (to 1st question)": [py, "-c", PARCOURS_CHILD, str(tmp / "session.json")],
+        "bare Textual app (same widgets)": [py, "-c", BARE_CHILD],
+        "parcours plan (no Textual)": [
+            py,
+            "-m",
+            "wizard",
+            "plan",
+            "--answers",
+            str(answers),
+            "--today",
+            "2026-11-23",
+        ],
+        "python -c pass (interpreter)": [py, "-c", "pass"],
+    }
+    results: dict[str, list[tuple[float, float, float, float]]] = {k: [] for k in kinds}
+    for args in kinds.values():  # warm the file cache and .pyc files once
+        run_child(args, env)
+    for _ in range(runs):
+        for name, args in kinds.items():
+            results[name].append(run_child(args, env))
+
+    print(
+        f"parcours start-up benchmark — {runs} runs each, interleaved; "
+        f"Python {sys.version.split()[0]}"
+    )
+    print(f"{'':34} {'first screen':>13} {'exit':>9} {'CPU':>9} {'peak RSS':>10}")
+    med: dict[str, tuple[float, ...]] = {}
+    for name, rows in results.items():
+        med[name] = tuple(statistics.median(r[i] for r in rows) for i in range(4))
+        first, total, rss, cpu = med[name]
+        timed = "plan" not in name and "pass" not in name
+        shown = f"{first * 1000:10.0f} ms" if timed else " " * 13
+        print(f"{name:34} {shown} {total * 1000:6.0f} ms {cpu * 1000:6.0f} ms {rss:7.1f} MiB")
+    p, b = med["parcours (to 1st question)"], med["bare Textual app (same widgets)"]
+    ratio = p[0] / b[0]
+    print()
+    print(f"time ratio parcours / bare (to first question): {ratio:.2f}  (target <= 1.30)")
+    print(f"CPU ratio parcours / bare (whole run, steadier): {p[3] / b[3]:.2f}")
+    print(f"peak memory difference: {p[2] - b[2]:+.1f} MiB  (target <= +15 MiB)")
+    ok = ratio <= 1.3 and p[2] - b[2] <= 15
+    print("targets met" if ok else "TARGETS MISSED")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""The plan as Rich renderables: every part present, meaning carried by words, not colour."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.console import Console
+
+from tests.tui_support import HOLDER
+from wizard.flow import step
+from wizard.rich_plan import plan_renderable
+
+
+def render(plan, width: int = 80) -> str:
+    console = Console(width=width, no_color=True, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(plan_renderable(plan))
+    return console.export_text()
+
+
+def test_plan_shows_every_part(content, today):
+    plan = step(content, HOLDER, today).plan
+    text = render(plan)
+    for part in (
+        "PLAN D'ACTION",
+        "DÉMARCHES QUI VOUS CONCERNENT",
+        "Pourquoi :",
+        "Où s'adresser : Préfecture de la Seine-Saint-Denis",
+        "ÉTAPES",
+        "[ ] Décision de l'Ofpra ou de la CNDA",
+        "DÉLAIS",
+        "COÛTS",
+        "25 €",
+        "EN CAS DE REFUS",
+        "SOURCES",
+        "001_ea53023f652ac328.txt",
+    ):
+        assert part in text, part
+    for reason in plan.pathways[0].reasons:
+        assert reason.split(" : ")[0] in text
+
+
+def test_passed_and_urgent_deadlines_are_written_in_words(content):
+    # Expiry 2026-12-31 seen on 2026-11-23: the "2 months before" limit (31/10) has passed.
+    plan = step(content, {**HOLDER, "document_expiry": "2026-12-31"}, date(2026, 11, 23)).plan
+    text = render(plan)
+    assert "DÉPASSÉE, depuis 23 jour(s)" in text
+    assert "!! Fin de la période de demande" in text
+    # Seen on 2026-10-15, the same limit is 16 days away: urgent.
+    plan = step(content, {**HOLDER, "document_expiry": "2026-12-31"}, date(2026, 10, 15)).plan
+    assert "URGENT, dans 16 jour(s)" in render(plan)
+
+
+def test_unknown_date_gives_the_rule_without_a_date(content, today):
+    plan = step(content, {**HOLDER, "document_expiry": None}, today).plan
+    text = render(plan)
+    assert "date non calculée (réponse manquante)" in " ".join(text.split())
+
+
+def test_english_plan(content, today):
+    text = render(step(content, HOLDER, today, "en").plan)
+    assert "ACTION PLAN" in text and "Why:" in text and "SOURCES" in text
+
+
+def test_narrow_terminal_wraps_instead_of_cutting(content, today):
+    plan = step(content, HOLDER, today).plan
+    text = render(plan, width=40)
+    assert max(len(line.rstrip()) for line in text.splitlines()) <= 40
+    assert "Seine-Saint-Denis" in text

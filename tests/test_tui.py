@@ -1,0 +1,318 @@
+"""The Textual wizard driven with the Pilot at 80x24, keyboard only."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from screens.confirm import ConfirmScreen
+from screens.plan import PlanScreen
+from screens.question import QuestionScreen
+from screens.review import ReviewScreen
+from screens.welcome import WelcomeScreen
+from screens.widgets import ChoiceList
+from tests.tui_support import (
+    HOLDER,
+    answer,
+    build_app,
+    choose,
+    current_question,
+    error_text,
+    screen_text,
+    settle,
+    type_answer,
+    walk,
+)
+from wizard.session import SessionData, SessionStore
+
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "session.json"
+
+
+def saved(session: Path) -> dict:
+    return json.loads(session.read_text(encoding="utf-8"))
+
+
+def plan_text(app) -> str:
+    """The plan screen's text, as rendered (Rich renderable -> plain lines)."""
+    from rich.console import Console
+
+    assert isinstance(app.screen, PlanScreen)
+    console = Console(width=78, no_color=True, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(app.screen.query_one("#plan-body", Static).content)
+    return console.export_text()
+
+
+async def test_holder_walks_from_welcome_to_plan(content, session):
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, WelcomeScreen)
+        await walk(pilot, HOLDER)
+        assert isinstance(app.screen, PlanScreen)
+        plan = app.screen.plan
+        assert [p.id for p in plan.pathways] == ["ps_holder_first_card"]
+        assert "Seine-Saint-Denis" in plan.authority.name
+        text = plan_text(app)
+        assert "[ ] Décision de l'Ofpra ou de la CNDA" in text
+        assert "25 €" in text
+    # Every answer was saved as the raw protocol value, the same JSON `parcours step` reads.
+    assert saved(session)["answers"] == HOLDER
+
+
+async def test_escape_goes_back_one_question_then_to_welcome(content, session):
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "start", "actions")
+        await answer(pilot, "situation", "ps_holder")
+        await answer(pilot, "ps_card", "none_yet")
+        assert current_question(app) == "married"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert current_question(app) == "ps_card"
+        # The earlier answer is preselected, and the selection is written, not only coloured.
+        choices = app.screen.query_one(ChoiceList)
+        assert choices.current == "none_yet"
+        assert "(•) Pas encore de carte" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert current_question(app) == "situation"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        # Going back changed nothing: both answers are still there.
+        assert app.answers == {"situation": "ps_holder", "ps_card": "none_yet"}
+
+
+async def test_review_change_drops_later_answers_and_plan_changes(content, session):
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await walk(pilot, HOLDER)
+        first = app.screen.plan
+        # Change where the person lives: a new préfecture in the plan.
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        await choose(pilot, "residence", "review-list")
+        assert current_question(app) == "residence"
+        assert app.screen.query_one("#answer-input").value == "93200"
+        await type_answer(pilot, "75011")
+        assert isinstance(app.screen, PlanScreen)
+        assert app.screen.plan.authority.name == "Préfecture de police de Paris"
+        assert app.screen.plan != first
+
+        # Change the card answer: answers that no longer apply are dropped and the wizard
+        # continues at the first unanswered question.
+        await pilot.press("r")
+        await settle(pilot)
+        await choose(pilot, "ps_card", "review-list")
+        await answer(pilot, "ps_card", "multi_year")
+        assert current_question(app) == "ps_years"
+        assert "married" not in app.answers and "document_expiry" not in app.answers
+        assert saved(session)["answers"] == {
+            "situation": "ps_holder",
+            "ps_card": "multi_year",
+            "residence": "75011",
+            "travel": False,
+        }
+
+
+async def test_invalid_date_is_explained_and_never_advances(content, session):
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "start", "actions")
+        for qid in ("situation", "ps_card", "married", "residence"):
+            await answer(pilot, qid, HOLDER[qid])
+        assert current_question(app) == "document_expiry"
+        await type_answer(pilot, "31/02/2027")
+        assert current_question(app) == "document_expiry"
+        assert "n'existe pas" in error_text(app)
+        await type_answer(pilot, "2099-01-01")
+        assert current_question(app) == "document_expiry"
+        assert "hors limites" in error_text(app)
+        assert "document_expiry" not in app.answers
+        # Day-first dates, as written in France, are accepted.
+        await type_answer(pilot, "31/05/2027")
+        assert current_question(app) == "travel"
+        assert app.answers["document_expiry"] == "2027-05-31"
+
+
+async def test_optional_date_left_empty_means_unknown(content, session):
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await walk(pilot, {**HOLDER, "document_expiry": None})
+        assert isinstance(app.screen, PlanScreen)
+        assert app.answers["document_expiry"] is None
+        assert any(d.date is None for d in app.screen.plan.deadlines)
+
+
+async def test_unknown_place_shows_an_error_and_stays(content, session):
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "start", "actions")
+        for qid in ("situation", "ps_card", "married"):
+            await answer(pilot, qid, HOLDER[qid])
+        await type_answer(pilot, "00000")
+        assert current_question(app) == "residence"
+        assert error_text(app).startswith("Réponse non valable")
+        await type_answer(pilot, "")
+        assert current_question(app) == "residence"
+        assert "nécessaire" in error_text(app)
+
+
+async def test_help_is_shown_on_demand(content, session):
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "start", "actions")
+        help_box = app.screen.query_one("#question-help")
+        assert not help_box.display
+        await pilot.press("question_mark")
+        assert help_box.display
+        await pilot.press("f1")
+        assert not help_box.display
+
+
+async def test_quit_asks_first_and_ctrl_c_quits_at_once(content, session):
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "start", "actions")
+        await pilot.press("q")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")  # "no" is highlighted first
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.press("q")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app._exit  # the app is closing
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+c")
+        await settle(pilot)
+        assert app._exit
+
+
+async def test_resume_continues_at_first_unanswered_question(content, session):
+    SessionStore(session).save(
+        SessionData("main", "fr", {"situation": "ps_holder", "ps_card": "none_yet"})
+    )
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        ids = [o.id for o in app.screen.query_one("#actions", ChoiceList).options]
+        assert ids[0] == "resume"
+        await choose(pilot, "resume", "actions")
+        assert current_question(app) == "married"
+
+
+async def test_saved_answer_no_longer_valid_is_dropped(content, session):
+    SessionStore(session).save(
+        SessionData("main", "fr", {"situation": "ps_holder", "ps_card": "no_such_card"})
+    )
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "resume", "actions")
+        assert current_question(app) == "ps_card"
+        assert app.answers == {"situation": "ps_holder"}
+
+
+async def test_corrupt_session_is_moved_aside_and_reported(content, session):
+    session.parent.mkdir(parents=True)
+    session.write_text("{not json", encoding="utf-8")
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        ids = [o.id for o in app.screen.query_one("#actions", ChoiceList).options]
+        assert "resume" not in ids
+        assert any("mis de côté" in n.message for n in app._notifications)
+    aside = list(session.parent.glob("session.json.corrupt-*"))
+    assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == "{not json"
+    assert not session.exists()
+
+
+async def test_new_person_wipes_the_session_after_confirmation(content, session):
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await walk(pilot, HOLDER)
+        assert session.exists()
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # no: keep
+        await settle(pilot)
+        assert isinstance(app.screen, PlanScreen) and session.exists()
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        assert not session.exists() and app.answers == {}
+        ids = [o.id for o in app.screen.query_one("#actions", ChoiceList).options]
+        assert "resume" not in ids
+
+
+async def test_plan_scrolls_with_the_keyboard(content, session):
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await walk(pilot, HOLDER)
+        scroll = app.screen.query_one("#plan-scroll")
+        assert scroll.max_scroll_y > 0  # the plan is longer than the screen...
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert scroll.scroll_y > 0  # ...and Page Down reaches the rest
+        await pilot.press("end")
+        await settle(pilot)
+        assert scroll.scroll_y == scroll.max_scroll_y
+
+
+async def test_english_interface(content, session):
+    app = build_app(content, session, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        assert "Works offline and sends nothing anywhere." in screen_text(app)
+        await choose(pilot, "start", "actions")
+        shot = screen_text(app)
+        assert "Back" in shot and "Retour" not in shot
+        assert "Up/down arrows to choose" in shot
+
+
+async def test_no_command_palette_and_no_browser(content, session):
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        assert not app.use_command_palette
+        opened = []
+        import webbrowser
+
+        real = webbrowser.open
+        webbrowser.open = lambda *a, **k: opened.append(a)  # type: ignore[assignment]
+        try:
+            app.open_url("https://example.org")
+        finally:
+            webbrowser.open = real
+        assert opened == []
+
+
+async def test_start_over_a_saved_session_asks_first(content, session):
+    SessionStore(session).save(SessionData("main", "fr", {"situation": "ps_family"}))
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose(pilot, "start", "actions")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen) and session.exists()
+        await choose(pilot, "start", "actions")
+        await pilot.press("y")
+        await settle(pilot)
+        assert current_question(app) == "situation"
+        assert app.answers == {} and not session.exists()

@@ -1,0 +1,43 @@
+"""The authority look-up screen; it exists only with the engine's look-up (wizard.authorities)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from screens.app import default_authority_screen
+from tests.tui_support import TODAY, choose, settle
+
+SIZE = (80, 24)
+
+
+def test_welcome_offers_the_look_up_exactly_when_the_engine_has_it():
+    has_engine = importlib.util.find_spec("wizard.authorities") is not None
+    assert (default_authority_screen() is not None) == has_engine
+
+
+async def test_look_up_names_the_authority_for_a_place(content, tmp_path: Path):
+    pytest.importorskip("wizard.authorities", reason="the geography feature is not merged yet")
+    from screens.app import make_app
+
+    app = make_app(content=content, today=TODAY, session_path=tmp_path / "s.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose(pilot, "authority", "actions")
+        procedures = app.screen.query_one("#procedure-choices")
+        first = procedures.options[0].id
+        await choose(pilot, first, "procedure-choices")
+        assert app.screen.focused.id == "place-input"
+        await pilot.press(*"zzzz", "enter")
+        await settle(pilot)
+        assert "Réponse non valable" in str(app.screen.query_one("#authority-error").content)
+        app.screen.query_one("#place-input").value = ""
+        await pilot.press(*"93", "enter")
+        await settle(pilot)
+        text = str(app.screen.query_one("#authority-text").content)
+        assert "Seine-Saint-Denis" in text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "WelcomeScreen"

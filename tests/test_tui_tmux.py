@@ -1,0 +1,108 @@
+"""The wizard in a real terminal: tmux at 80x24, keys sent with send-keys, screen read back.
+
+Runs the checkout's code (``python -m wizard`` from the repository root) with a temporary HOME
+and XDG_DATA_HOME, so no real session file is touched, and its own tmux server socket.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+if shutil.which("tmux") is None:
+    if os.environ.get("CI"):
+        pytest.fail("tmux is required for the real-terminal test (.ci/run installs it)")
+    pytest.skip("tmux is not installed", allow_module_level=True)
+
+
+class Tmux:
+    """One detached tmux session on a private server socket."""
+
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def run(self, *args: str) -> str:
+        out = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=20
+        )
+        return out.stdout
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "wizard")
+
+    def keys(self, *keys: str) -> None:
+        self.run("send-keys", "-t", "wizard", *keys)
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared; screen was:\n{self.screen()}")
+
+
+@pytest.fixture
+def tmux(tmp_path: Path):
+    server = Tmux(f"parcours-test-{uuid.uuid4().hex[:8]}")
+    yield server
+    server.run("kill-server")
+
+
+@pytest.mark.parametrize(
+    "term_env",
+    [{"TERM": "xterm-256color"}, {"TERM": "linux", "NO_COLOR": "1"}],
+    ids=["xterm", "linux-no-color"],
+)
+def test_two_questions_in_a_real_terminal(tmux: Tmux, tmp_path: Path, term_env: dict[str, str]):
+    home = tmp_path / "home"
+    data = tmp_path / "xdg-data"
+    home.mkdir()
+    env = {"HOME": str(home), "XDG_DATA_HOME": str(data), "LANG": "C.UTF-8", **term_env}
+    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+    command = (
+        f"cd {shlex.quote(str(ROOT))} && env {exports} {shlex.quote(sys.executable)} -m wizard; "
+        "echo parcours-exited-$?; sleep 30"
+    )
+    tmux.run("new-session", "-d", "-s", "wizard", "-x", "80", "-y", "24", command)
+
+    welcome = tmux.wait_for("Commencer")
+    assert "n'envoie rien" in welcome
+    assert "> Commencer" in welcome  # the menu cursor is a character, not a colour
+    tmux.keys("Enter")
+    tmux.wait_for("Étape 1")
+    tmux.keys("Enter")  # first option: protection subsidiaire holder
+    question = tmux.wait_for("Étape 2")
+    assert "(•) Pas encore de carte" in question
+    tmux.keys("Down")
+    tmux.wait_for("(•) La carte pluriannuelle")
+    tmux.keys("Up", "Enter")  # no card yet
+    third = tmux.wait_for("Étape 3")
+    assert "marié" in third
+    assert "Retour" in tmux.wait_for("Quitter")  # the footer shows the keys
+
+    session = data / "parcours" / "session.json"
+    assert json.loads(session.read_text(encoding="utf-8"))["answers"] == {
+        "situation": "ps_holder",
+        "ps_card": "none_yet",
+    }
+
+    tmux.keys("q")
+    tmux.wait_for("Oui, quitter")
+    tmux.keys("y")
+    tmux.wait_for("parcours-exited-0")
+    # Nothing but the session file was written under HOME or the data directory.
+    written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    assert written == ["xdg-data/parcours/session.json"]

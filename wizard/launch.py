@@ -1,0 +1,48 @@
+"""The ``parcours`` entry point: the bare command starts the wizard without loading Typer.
+
+``parcours`` alone (optionally ``--lang fr|en``, ``--no-mouse``) goes straight to the TUI, which
+saves Typer's import (~60 ms) on every start; anything else (a command, ``--help``,
+``--version``, an unknown option) goes to the Typer CLI in ``wizard.cli``, which also knows
+these two options, so both paths accept the same command line.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+LANGS = ("fr", "en")
+
+
+def tui_options(args: list[str]) -> dict[str, Any] | None:
+    """The wizard's options when ``args`` only holds them; None when the CLI must decide."""
+    options: dict[str, Any] = {}
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--no-mouse" and "mouse" not in options:
+            options["mouse"] = False
+        elif arg.startswith("--lang=") and "lang" not in options:
+            options["lang"] = arg.split("=", 1)[1]
+        elif arg == "--lang" and rest and "lang" not in options:
+            options["lang"] = rest.pop(0)
+        else:
+            return None
+    if options.get("lang", "fr") not in LANGS:
+        return None  # let the CLI print its one-line error
+    return options
+
+
+def main() -> None:
+    options = tui_options(sys.argv[1:])
+    if options is None:
+        from .cli import main as cli_main
+
+        cli_main()
+        return
+    from screens.app import run  # Textual is imported only here.
+
+    try:
+        run(**options)
+    except KeyboardInterrupt:
+        sys.exit(130)
