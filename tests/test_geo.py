@@ -357,3 +357,14 @@ def test_la_poste_localities_never_shadow_a_commune_name(geo: Geography) -> None
     localities = geo.communes.localities
     assert len(localities) > 1000
     assert not commune_keys & set(name_keys([n for n, _ in localities]))
+
+
+def test_brackets_that_belong_to_the_name_are_not_a_qualifier():
+    # Found by the property test: two communes are named "Bors (Canton de …)" in Charente.
+    from wizard.geo import Geography
+
+    geo = Geography()
+    place = geo.resolve("Bors (Canton de Tude-et-Lavalette)")
+    assert (place.insee, place.departement) == ("16052", "16")
+    assert geo.resolve("bors (canton de tude et lavalette)").insee == "16052"
+    assert geo.resolve("Athis-Mons (91)").insee == "91027"

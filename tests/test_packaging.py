@@ -34,7 +34,7 @@ def test_wheel_layout(wheel):
     assert "wizard/_data/geo/departements.json" in names
     assert not any(n.endswith("build_geography.py") for n in names)
     entry = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "parcours = wizard.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
+    assert "parcours = wizard.launch:main" in zipfile.ZipFile(wheel).read(entry).decode()
 
 
 def test_installed_layout_runs_from_another_directory(wheel, tmp_path):

@@ -26,7 +26,9 @@ def test_first_card_gets_the_receipt_and_withdrawal_rules_as_older_guidance(cont
     assert any("8 jours" in n and "valable 6 mois" in n and "profession" in n for n in older)
     assert any("au moins 5 ans" in n and "4 mois" in n for n in older)
     assert all(n.startswith("D'après un guide juridique de 2015-2016") for n in older)
-    assert any("menace pour l'ordre public" in w for w in plan.warnings)
+    # The superseded guide's caveat informs (a note), it is not the plan's first warning.
+    assert any("menace pour l'ordre public" in n for n in older)
+    assert not any("menace pour l'ordre public" in w for w in plan.warnings)
     # 001 stands where they disagree: the 4-year card; the 1-year card only as history.
     assert "4 ans" in plan.pathways[0].title
     assert any("d'un an" in h.text for h in plan.history)

@@ -689,8 +689,13 @@ class Geography:
         if DEPT_CODE.match(code):
             return self._from_code(text, code.zfill(2) if len(code) == 1 else code)
         key = name_key(text)
-        m = _QUALIFIED.match(text)  # brackets always qualify: "Marseille (13)" is not the 13th
-        if m and name_key(m.group("name")):
+        m = _QUALIFIED.match(text)  # brackets qualify: "Marseille (13)" is not the 13th
+        # ... unless they are part of the name itself: "Bors (Canton de Tude-et-Lavalette)".
+        if (
+            m
+            and name_key(m.group("name"))
+            and (self._is_qualifier(m.group("q")) or not self.communes.named(key))
+        ):
             return self._from_name(text, name_key(m.group("name")), m.group("q"))
         if key in self._dep_names or self.communes.named(key):
             return self._from_name(text, key, None)
@@ -712,6 +717,11 @@ class Geography:
         )
 
     # ---- helpers ------------------------------------------------------------------------
+
+    def _is_qualifier(self, text: str) -> bool:
+        """Whether bracketed text picks a place: a postal code, a département code or name."""
+        q = text.strip().upper()
+        return bool(POSTCODE.match(q) or DEPT_CODE.match(q) or name_key(text) in self._dep_names)
 
     def _dep_of(self, insee: str) -> str:
         return _insee_dep(insee)
