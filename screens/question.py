@@ -62,6 +62,7 @@ class QuestionScreen(Screen[None]):
         Binding("f2", "review", "Réponses", key_display="F2"),
         Binding("q", "app.request_quit", "Quitter", key_display="q"),
         Binding("ctrl+q", "app.request_quit", "Quitter", key_display="Ctrl+Q"),
+        Binding("down", "to_suggestions", show=False),
     ]
     """In a text box ?, r and q are typed as letters, so the footer then shows F1, F2 and
     Ctrl+Q instead (the footer shows the first key of each action that is not consumed)."""
@@ -158,11 +159,40 @@ class QuestionScreen(Screen[None]):
             self.run_worker(self._warm_places, thread=True, exit_on_error=False)
 
     def _warm_places(self) -> None:
-        # Any postal code loads the table; a failure here only means no warm-up.
+        # A lookup loads the table and one suggestion builds the name index; a failure here
+        # only means no warm-up.
         try:
-            self.wizard.flow_content.geo.resolve("75001")
+            geo = self.wizard.flow_content.geo
+            geo.resolve("75001")
+            geo.suggest("pa", 1)
         except Exception:  # noqa: BLE001 - a warm-up must never break the screen
             pass
+
+    SUGGESTIONS = 5
+
+    async def _show_suggestions(self, text: str) -> None:
+        """List the places that complete what was typed (town, postal code, département)."""
+        found = self.wizard.flow_content.geo.suggest(text, self.SUGGESTIONS)
+        if len(text.strip()) < 2 or [text.strip()] == found:
+            found = []
+        for old in self.query("#place-suggestions"):
+            await old.remove()
+        if found:
+            box = ChoiceList([(s, s) for s in found], mode="menu", id="place-suggestions")
+            await self.query_one("#question-body").mount(box, after="#answer-input")
+
+    def action_to_suggestions(self) -> None:
+        """Down from the place input moves into the suggestions, when there are some."""
+        boxes = self.query("#place-suggestions")
+        if boxes and self.focused is not boxes.first():
+            boxes.first().focus()
+
+    @on(OptionList.OptionSelected, "#place-suggestions")
+    def _suggestion_picked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        field = self.query_one("#answer-input", Input)
+        field.value = str(event.option.id)
+        self._submit(raw_from_text(self.question, field.value))
 
     # -- answering --------------------------------------------------------------------------
 
@@ -202,7 +232,11 @@ class QuestionScreen(Screen[None]):
         self._submit(raw_from_text(self.question, event.value))
 
     @on(Input.Changed, "#answer-input")
-    def _text_changed(self, event: Input.Changed) -> None:
+    async def _text_changed(self, event: Input.Changed) -> None:
+        if self.question.type == "place":
+            self.show_error("")
+            await self._show_suggestions(event.value)
+            return
         # Dates are checked as soon as they look complete, so a typo shows before Enter.
         if self.question.type != "date":
             self.show_error("")

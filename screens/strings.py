@@ -69,8 +69,10 @@ UI: dict[str, dict[str, str]] = {
         "en": "Format: YYYY-MM-DD (example: 2027-05-31) or DD/MM/YYYY. Enter to continue.",
     },
     "hint_place": {
-        "fr": "Code postal, numéro ou nom de département. Entrée pour continuer.",
-        "en": "Postal code, département number or name. Enter to continue.",
+        "fr": "Code postal, commune ou département. Flèche bas pour choisir une suggestion, "
+        "Entrée pour continuer.",
+        "en": "Postal code, town or département. Down arrow to pick a suggestion, "
+        "Enter to continue.",
     },
     "hint_number": {
         "fr": "Un nombre. Entrée pour continuer.",

@@ -316,3 +316,36 @@ async def test_start_over_a_saved_session_asks_first(content, session):
         await settle(pilot)
         assert current_question(app) == "situation"
         assert app.answers == {} and not session.exists()
+
+
+async def test_place_input_suggests_as_the_person_types(content, session):
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "start", "actions")
+        for qid in ("situation", "ps_card", "married"):
+            await answer(pilot, qid, HOLDER[qid])
+        assert current_question(app) == "residence"
+        await pilot.press(*"athis m")
+        await settle(pilot)
+        box = app.screen.query_one("#place-suggestions", ChoiceList)
+        offered = [o.id for o in box.options]
+        assert "Athis-Mons (91)" in offered
+        # Down moves into the suggestions; Enter picks one and answers with it.
+        await pilot.press("down")
+        await choose(pilot, "Athis-Mons (91)", "place-suggestions")
+        assert current_question(app) == "document_expiry"
+    assert saved(session)["answers"]["residence"] == "Athis-Mons (91)"
+
+
+async def test_place_suggestions_disappear_when_nothing_matches(content, session):
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "start", "actions")
+        for qid in ("situation", "ps_card", "married"):
+            await answer(pilot, qid, HOLDER[qid])
+        await pilot.press(*"930")
+        await settle(pilot)
+        assert app.screen.query("#place-suggestions")
+        await pilot.press(*"zzzz")
+        await settle(pilot)
+        assert not app.screen.query("#place-suggestions")
