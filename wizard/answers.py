@@ -11,12 +11,14 @@ import math
 import unicodedata
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .conditions import literal
 from .content import Content, Question
 from .dates import format_date, parse_iso
-from .geo import Geography, PlaceError
+
+if TYPE_CHECKING:
+    from .geo import Geography
 from .text import tr, ui
 
 EARLIEST = date(1900, 1, 1)
@@ -129,6 +131,8 @@ def coerce(question: Question, value: Any, geo: Geography, today: date) -> Any:
     if kind == "place":
         if isinstance(value, str) and has_control_chars(value):
             raise _err(qid, "caractères de contrôle interdits", "control characters not allowed")
+        from .geo import PlaceError  # loaded by the lookup anyway; keeps start-up light
+
         try:
             place = geo.resolve(value)
         except PlaceError as exc:

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .geo import Geography
+if TYPE_CHECKING:
+    from .geo import Geography
 from .resources import data_root, read_tables
 
 TABLES = (
@@ -94,25 +95,44 @@ class Content:
 
     tables: Mapping[str, tuple[Mapping[str, Any], ...]]
     all_questions: tuple[Question, ...]
-    geo: Geography = field(compare=False)
+    # A Geography, or the data root to build one from on the first place lookup: the first
+    # screens never pay for the geography module.
+    geo_source: Any = field(default=None, compare=False, repr=False)
     flow: str = MAIN_FLOW  # the questions and pathways in use: "main", or e.g. a history flow
+    # Shared by every flow view of the same content, so the geography is built once.
+    shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_tables(
         cls,
         tables: Mapping[str, list[Mapping[str, Any]]],
-        geo: Geography | None = None,
+        geo: Any = None,
         flow: str = MAIN_FLOW,
     ) -> Content:
+        """Content over ``tables``; ``geo`` is a Geography, a data root, or None (bundled)."""
         frozen = {name: tuple(tables.get(name, ())) for name in TABLES}
         questions = tuple(
             sorted((Question.from_record(r) for r in frozen["questions"]), key=lambda q: q.order)
         )
-        return cls(frozen, questions, geo if geo is not None else Geography(), flow)
+        return cls(frozen, questions, geo, flow)
+
+    @property
+    def geo(self) -> Geography:
+        """The places lookup, created (and its module imported) on first use."""
+        geo = self.shared.get("geo")
+        if geo is None:
+            if hasattr(self.geo_source, "resolve"):
+                geo = self.geo_source
+            else:
+                from .geo import Geography
+
+                geo = Geography(self.geo_source)
+            self.shared["geo"] = geo
+        return geo
 
     def with_flow(self, flow: str) -> Content:
         """The same content, walking another flow (see ``flows``)."""
-        return Content(self.tables, self.all_questions, self.geo, flow)
+        return Content(self.tables, self.all_questions, self.geo_source, flow, self.shared)
 
     @cached_property
     def flows(self) -> tuple[str, ...]:
@@ -174,4 +194,4 @@ def read_content_tables(root: Traversable | Path | None = None) -> dict[str, lis
 
 def load_content(root: Traversable | Path | None = None) -> Content:
     """Load the bundled content (read-only) and the geography that goes with it."""
-    return Content.from_tables(read_content_tables(root), Geography(root))
+    return Content.from_tables(read_content_tables(root), root)

@@ -8,12 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .answers import parse_answers
 from .conditions import evaluate
 from .content import Content, Question
-from .plan import ActionPlan, build_plan
+
+if TYPE_CHECKING:
+    from .plan import ActionPlan
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ def step_typed(content: Content, typed: Mapping[str, Any], today: date, lang: st
     question = next_question(content, kept, today)
     if question is not None:
         return Step(False, question, None, kept, dropped)
+    from .plan import build_plan  # only once a plan is due: questions come first
+
     return Step(True, None, build_plan(content, kept, today, lang), kept, dropped)
 
 
