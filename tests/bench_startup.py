@@ -24,15 +24,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-
-HOLDER = {
-    "situation": "ps_holder",
-    "ps_card": "none_yet",
-    "married": False,
-    "residence": "93200",
-    "document_expiry": "2027-05-31",
-    "travel": False,
-}
+sys.path.insert(0, str(ROOT))
+from tests.examples import HOLDER_93 as HOLDER  # noqa: E402 - needs ROOT on the path
 
 # Both children print the wall-clock time at which the first question screen was rendered.
 PARCOURS_CHILD = """

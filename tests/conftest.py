@@ -8,17 +8,9 @@ import pytest
 
 from wizard.content import Content, load_content
 
-TODAY = date(2026, 11, 23)
+from .examples import HOLDER_93  # noqa: F401 - re-exported for the test modules
 
-# A protection subsidiaire holder living in Seine-Saint-Denis (issue 2's acceptance scenario).
-HOLDER_93 = {
-    "situation": "ps_holder",
-    "ps_card": "none_yet",
-    "married": False,
-    "residence": "93200",
-    "document_expiry": "2027-05-31",
-    "travel": False,
-}
+TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture(scope="session")

@@ -14,19 +14,10 @@ from textual.widgets import Input, Static
 from screens.app import ParcoursApp, make_app
 from screens.question import QuestionScreen
 from screens.widgets import ChoiceList
+from tests.examples import HOLDER_93 as HOLDER  # noqa: F401 - re-exported for the TUI tests
 from wizard.content import Content
 
 TODAY = date(2026, 11, 23)
-
-# A protection subsidiaire holder in Seine-Saint-Denis, as raw protocol answers.
-HOLDER = {
-    "situation": "ps_holder",
-    "ps_card": "none_yet",
-    "married": False,
-    "residence": "93200",
-    "document_expiry": "2027-05-31",
-    "travel": False,
-}
 
 
 def build_app(content: Content, session: Path, lang: str = "fr") -> ParcoursApp:
