@@ -167,12 +167,16 @@ def test_bad_input_exits_2_with_one_line(tmp_path, answers_file, case, command):
         (["step", "-a", "-", "--json", "--flow", "nowhere"], "unknown flow"),
         (["plan", "-a", "-"], "question 'situation': not answered yet"),
         (["plan", "-a", "-", "--format", "pdf"], "format"),
+        (["plan"], "Missing option '--answers'"),
+        (["frobnicate"], "No such command 'frobnicate'"),
+        (["step", "-a", "-", "--colour"], "No such option"),
     ],
 )
 def test_bad_options_exit_2(tmp_path, args, fragment):
     result = run(args, stdin="{}", cwd=tmp_path)
     assert result.returncode == 2
     assert fragment in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "Traceback" not in result.stderr
 
 

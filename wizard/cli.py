@@ -295,8 +295,16 @@ def main_callback(
 
 
 def main() -> None:
+    """Run the CLI; usage errors (unknown option or command, bad value) are one line too."""
     try:
-        app()
-    except KeyboardInterrupt:
+        code = app(standalone_mode=False)
+    except typer.TyperException as exc:  # Typer's usage errors, raised instead of boxed
+        message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+        line = " ".join(str(message).split())
+        typer.echo(f"parcours: {line} (see parcours --help)", err=True)
+        sys.exit(getattr(exc, "exit_code", 2) or 2)
+    except (KeyboardInterrupt, typer.Abort):
         typer.echo("", err=True)
         sys.exit(130)
+    if isinstance(code, int) and code:
+        sys.exit(code)
