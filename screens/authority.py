@@ -29,9 +29,12 @@ class AuthorityScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Retour", key_display="Échap"),
+        Binding("pagedown", "result_page(1)", "Défiler", key_display="Page suiv."),
+        Binding("pageup", "result_page(-1)", "Défiler", key_display="Page préc.", show=False),
         Binding("ctrl+q", "app.request_quit", "Quitter", key_display="Ctrl+Q"),
     ]
-    """Enter on a procedure moves to the place box; Enter there looks the place up."""
+    """Enter on a procedure moves to the place box; Enter there looks the place up. The answer
+    is taller than what fits under the box at 80x24: Page Up/Down scroll it from the box."""
 
     def __init__(self, app: ParcoursApp) -> None:
         super().__init__()
@@ -80,6 +83,13 @@ class AuthorityScreen(Screen[None]):
             return
         error.update("")
         result.update(render_answer(answer, lang))
+
+    def action_result_page(self, direction: int) -> None:
+        result = self.query_one("#authority-result", VerticalScroll)
+        if direction > 0:
+            result.scroll_page_down(animate=False)
+        else:
+            result.scroll_page_up(animate=False)
 
     def action_close(self) -> None:
         self.app.pop_screen()

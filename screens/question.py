@@ -31,12 +31,15 @@ UNKNOWN = "__unknown__"  # the "I don't know" choice of an optional choice quest
 INPUT_TYPES = ("date", "place", "number", "text")
 
 
-def error_line(exc: AnswerError, lang: str, raw: Any = None) -> str:
+def error_line(exc: AnswerError, lang: str, raw: Any = None, kind: str | None = None) -> str:
     """An engine error as the person reads it: no question id, suggestions on their own."""
     message = tr(exc.message, lang)
     if isinstance(raw, str) and ISO_DATE.match(raw) and not is_calendar_date(raw):
         # "31/02/2027" reads as a date: say it does not exist rather than "wrong format".
         message = t("no_such_date", lang)
+    elif kind == "date" and isinstance(raw, str) and not ISO_DATE.match(raw):
+        # The engine names the protocol's format (AAAA-MM-JJ); a person is asked for JJ/MM/AAAA.
+        message = t("date_format", lang)
     line = t("error", lang, msg=message)
     if exc.suggestions:
         line += "\n" + t("suggest", lang, s="; ".join(exc.suggestions))
@@ -142,11 +145,17 @@ class QuestionScreen(Screen[None]):
         else:
             yield Input(
                 value=text_from_raw(q, previous, lang),
-                placeholder=t(f"hint_{q.type}", lang).split(".")[0],
+                placeholder=self._placeholder(),
                 max_length=q.max_length if q.type == "text" else 0,
                 type="text",
                 id="answer-input",
             )
+
+    def _placeholder(self) -> str:
+        # The date hint's first sentence is wider than the box at 80 columns: show the format.
+        if self.question.type == "date":
+            return t("placeholder_date", self.lang)
+        return t(f"hint_{self.question.type}", self.lang).split(".")[0]
 
     def on_mount(self) -> None:
         localise_bindings(self, self.app.lang)  # type: ignore[attr-defined]
@@ -202,7 +211,7 @@ class QuestionScreen(Screen[None]):
         try:
             coerce(self.question, raw, app.flow_content.geo, app.today)
         except AnswerError as exc:
-            self.show_error(error_line(exc, self.lang, raw))
+            self.show_error(error_line(exc, self.lang, raw, self.question.type))
             return
         app.answer(self.question, raw)
 
@@ -248,7 +257,7 @@ class QuestionScreen(Screen[None]):
         try:
             value = coerce(self.question, raw, self.wizard.flow_content.geo, self.wizard.today)
         except AnswerError as exc:
-            self.show_error(error_line(exc, self.lang, raw))
+            self.show_error(error_line(exc, self.lang, raw, self.question.type))
             return
         self.show_error(t("date_ok", self.lang, d=format_date(value, self.lang)), ok=True)
 

@@ -94,6 +94,11 @@ UI: dict[str, dict[str, str]] = {
         "fr": "cette date n'existe pas dans le calendrier",
         "en": "this date does not exist in the calendar",
     },
+    "placeholder_date": {"fr": "JJ/MM/AAAA", "en": "YYYY-MM-DD or DD/MM/YYYY"},
+    "date_format": {
+        "fr": "tapez la date sous la forme JJ/MM/AAAA, par exemple 05/03/2026",
+        "en": "type the date as YYYY-MM-DD or DD/MM/YYYY, for example 2026-03-05",
+    },
     "date_ok": {"fr": "Date lue : {d}", "en": "Date read: {d}"},
     "required": {"fr": "une réponse est nécessaire", "en": "an answer is required"},
     "review_title": {"fr": "Vos réponses", "en": "Your answers"},
@@ -167,6 +172,9 @@ BINDING_WORDS: dict[str, dict[str, str]] = {
         "Nouvelle personne": "New person",
         "Cocher": "Tick",
         "Échap": "Esc",
+        "Défiler": "Scroll",
+        "Page suiv.": "PgDn",
+        "Page préc.": "PgUp",
     }
 }
 

@@ -43,11 +43,11 @@ def test_passed_and_urgent_deadlines_are_written_in_words(content):
     # Expiry 2026-12-31 seen on 2026-11-23: the "2 months before" limit (31/10) has passed.
     plan = step(content, {**HOLDER, "document_expiry": "2026-12-31"}, date(2026, 11, 23)).plan
     text = render(plan)
-    assert "DÉPASSÉE, depuis 23 jour(s)" in text
+    assert "DÉPASSÉE, depuis 23 jours" in text
     assert "!! Fin de la période de demande" in text
     # Seen on 2026-10-15, the same limit is 16 days away: urgent.
     plan = step(content, {**HOLDER, "document_expiry": "2026-12-31"}, date(2026, 10, 15)).plan
-    assert "URGENT, dans 16 jour(s)" in render(plan)
+    assert "URGENT, dans 16 jours" in render(plan)
 
 
 def test_unknown_date_gives_the_rule_without_a_date(content, today):

@@ -200,7 +200,9 @@ def display(question: Question, value: Any, lang: str) -> str:
         return tr(option.label, lang) if option else str(value)
     if question.type == "multiple_choice":
         labels = [tr(o.label, lang) for o in question.options if o.id in value]
-        return ", ".join(labels) if labels else ui("none", lang)
+        # Option labels hold commas of their own: a semicolon keeps the choices apart.
+        sep = " ; " if lang == "fr" else "; "
+        return sep.join(labels) if labels else ui("none", lang)
     if question.type == "yes_no":
         return ui("yes" if value else "no", lang)
     if question.type == "date":

@@ -277,7 +277,8 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date, lang: 
                     rec["status"],
                 )
         p_steps = [tr(s["text"], lang) for s in p.get("steps", ()) if _applies(s, answers, today)]
-        steps.extend(p_steps)
+        # Pathways from one guide share their filing steps: list each step once in the plan.
+        steps.extend(s for s in dict.fromkeys(p_steps) if s not in steps)
         for item in p.get("deadlines", ()):
             if _applies(item, answers, today):
                 deadlines.append(_deadline(content, item, answers, today, lang, p["id"]))

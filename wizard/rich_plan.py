@@ -19,15 +19,19 @@ from .render import HEADINGS
 # Words the text renderer does not need (it prints the raw day count).
 EXTRA = {
     "fr": {
-        "ago": "depuis {n} jour(s)",
-        "in": "dans {n} jour(s)",
+        "ago": "depuis {n} {days}",
+        "in": "dans {n} {days}",
+        "day": "jour",
+        "days": "jours",
         "today": "aujourd'hui",
         "documents_archive": "DOCUMENTS DEMANDÉS À L'ÉPOQUE (ARCHIVE, PLUS EN VIGUEUR)",
         "status": {"archive": "archive", "superseded": "remplacé", "current": "en vigueur"},
     },
     "en": {
-        "ago": "{n} day(s) ago",
-        "in": "in {n} day(s)",
+        "ago": "{n} {days} ago",
+        "in": "in {n} {days}",
+        "day": "day",
+        "days": "days",
         "today": "today",
         "documents_archive": "DOCUMENTS ASKED FOR AT THE TIME (ARCHIVE, NO LONGER IN FORCE)",
         "status": {"archive": "archive", "superseded": "superseded", "current": "current"},
@@ -50,9 +54,9 @@ def _heading(title: str) -> Text:
     return Text(title, style="bold underline")
 
 
-def _ref(ref: SourceRef, word: str) -> Text:
+def _ref(ref: SourceRef, word: str, colon: str) -> Text:
     detail = ref.file + (f", {ref.articles}" if ref.articles else "")
-    return Text(f"({word} : {detail})", style="dim")
+    return Text(f"({word}{colon} {detail})", style="dim")
 
 
 def deadline_words(d: Deadline, lang: str) -> str:
@@ -65,7 +69,10 @@ def deadline_words(d: Deadline, lang: str) -> str:
         words += f" — {h[d.urgency]}"
     if d.days_left is not None:
         n = d.days_left
-        when = x["today"] if n == 0 else (x["ago"] if n < 0 else x["in"]).format(n=abs(n))
+        # "1 jour" but "2 jours": a plan is read by people, "jour(s)" reads as a form.
+        days = x["day"] if abs(n) == 1 else x["days"]
+        template = x["ago"] if n < 0 else x["in"]
+        when = x["today"] if n == 0 else template.format(n=abs(n), days=days)
         words += f", {when}"
     return words
 
@@ -106,7 +113,7 @@ def plan_renderable(plan: ActionPlan) -> RenderableType:
             if p.authority.address:
                 body.append(Text(f"{h['address']}{colon} {p.authority.address}"))
             body += [_bullet("  ", Text(n)) for n in p.authority.notes]
-        body.append(_ref(p.source, h["source"]))
+        body.append(_ref(p.source, h["source"], colon))
         parts.append(Padding(Group(*body), (0, 0, 1, 3)))
 
     if plan.steps:

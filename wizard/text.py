@@ -28,7 +28,7 @@ UI = {
     "yes": {"fr": "Oui", "en": "Yes"},
     "no": {"fr": "Non", "en": "No"},
     "unknown": {"fr": "Je ne sais pas", "en": "I don't know"},
-    "none": {"fr": "Aucun", "en": "None"},
+    "none": {"fr": "Aucune case cochée", "en": "Nothing ticked"},
 }
 
 
