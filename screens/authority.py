@@ -29,8 +29,17 @@ class AuthorityScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Retour", key_display="Échap"),
-        Binding("pagedown", "result_page(1)", "Défiler", key_display="Page suiv."),
-        Binding("pageup", "result_page(-1)", "Défiler", key_display="Page préc.", show=False),
+        # Priority: the place box binds Page Up/Down itself (hidden, and a one-line box has
+        # nothing to page), which would also hide these from the footer.
+        Binding("pagedown", "result_page(1)", "Défiler", key_display="Page suiv.", priority=True),
+        Binding(
+            "pageup",
+            "result_page(-1)",
+            "Défiler",
+            key_display="Page préc.",
+            show=False,
+            priority=True,
+        ),
         Binding("ctrl+q", "app.request_quit", "Quitter", key_display="Ctrl+Q"),
     ]
     """Enter on a procedure moves to the place box; Enter there looks the place up. The answer

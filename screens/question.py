@@ -46,6 +46,16 @@ def error_line(exc: AnswerError, lang: str, raw: Any = None, kind: str | None = 
     return line
 
 
+def _is_commune(geo: Any, text: str) -> bool:
+    """Whether ``text`` resolves to one commune (a suggestion may name a whole département)."""
+    from wizard.geo import PlaceError  # the place table is loaded by then
+
+    try:
+        return geo.resolve(text).insee is not None
+    except PlaceError:
+        return False
+
+
 def is_calendar_date(text: str) -> bool:
     try:
         parse_iso(text)
@@ -181,7 +191,13 @@ class QuestionScreen(Screen[None]):
 
     async def _show_suggestions(self, text: str) -> None:
         """List the places that complete what was typed (town, postal code, département)."""
-        found = self.wizard.flow_content.geo.suggest(text, self.SUGGESTIONS)
+        geo = self.wizard.flow_content.geo
+        if self.question.precision == "commune":
+            # A département would only be refused by this question: offer communes alone.
+            found = [s for s in geo.suggest(text, 2 * self.SUGGESTIONS) if _is_commune(geo, s)]
+            found = found[: self.SUGGESTIONS]
+        else:
+            found = geo.suggest(text, self.SUGGESTIONS)
         if len(text.strip()) < 2 or [text.strip()] == found:
             found = []
         for old in self.query("#place-suggestions"):

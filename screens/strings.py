@@ -133,7 +133,8 @@ UI: dict[str, dict[str, str]] = {
     "yes_erase": {"fr": "Oui, effacer", "en": "Yes, erase"},
     "no_keep": {"fr": "Non, garder", "en": "No, keep"},
     "session_corrupt": {
-        "fr": "Le fichier de reprise était illisible ({why}) ; il a été mis de côté : {path}",
+        # {why} comes from the session store in English only: not shown in French.
+        "fr": "Le fichier de reprise était illisible ; il a été mis de côté : {path}",
         "en": "The resume file could not be read ({why}); it was moved aside: {path}",
     },
     "session_problem": {

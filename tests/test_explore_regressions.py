@@ -10,6 +10,7 @@ from rich.console import Console
 from textual.containers import VerticalScroll
 from textual.widgets import Input
 
+from screens.question import QuestionScreen
 from tests.tui_support import (
     TODAY,
     build_app,
@@ -135,6 +136,8 @@ async def test_authority_answer_scrolls_with_page_down_from_the_place_box(conten
         result = app.screen.query_one("#authority-result", VerticalScroll)
         assert result.max_scroll_y > 0, "the answer fits: nothing to test at this size"
         assert app.screen.focused.id == "place-input"
+        # The footer says how to read the rest.
+        assert "Page suiv." in screen_text(app)
         await pilot.press("pagedown")
         await settle(pilot)
         assert result.scroll_y > 0
@@ -142,3 +145,34 @@ async def test_authority_answer_scrolls_with_page_down_from_the_place_box(conten
         await pilot.press("pageup")
         await settle(pilot)
         assert result.scroll_y == 0
+
+
+async def test_commune_question_does_not_suggest_a_whole_departement(content, tmp_path: Path):
+    app = build_app(content, tmp_path / "s.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose(pilot, "start", "actions")
+        await choose(pilot, "rental")
+        assert app.screen.question.precision == "commune"
+        await pilot.press("9", "1")
+        await settle(pilot)
+        offered = [o.id for o in app.screen.query_one("#place-suggestions").options]
+        assert offered and "Essonne (91)" not in offered
+        # Every suggestion is accepted by the question it is offered for.
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert not isinstance(screen, QuestionScreen) or screen.question.id != "rental_place"
+
+
+async def test_corrupt_session_notice_is_all_french(content, tmp_path: Path):
+    session = tmp_path / "parcours" / "session.json"
+    session.parent.mkdir(parents=True)
+    session.write_text("{not json", encoding="utf-8")
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        notices = [n.message for n in app._notifications]
+        assert any("mis de côté" in n for n in notices)
+        # The store's reason is English ("session file is not valid JSON").
+        assert not any("JSON" in n or "session file" in n for n in notices), notices
