@@ -322,3 +322,17 @@ def test_archive_plan_is_not_a_checklist(content):
     assert result.plan.documents
     assert "DOCUMENTS DEMANDÉS À L'ÉPOQUE" in text
     assert "[ ]" not in text
+
+
+def test_reasons_cite_the_ticked_option_that_matched(content):
+    answers = {"situation": "asylum_refused", "refusal_grounds": ["humanitarian", "work"]}
+    result = step(content, answers, TODAY)
+    while not result.done:  # answer the remaining questions with their first choice
+        q = result.question
+        answers[q.id] = q.options[0].id if q.options else True if q.type == "yes_no" else "93"
+        result = step(content, answers, TODAY)
+    work = next(p for p in result.plan.pathways if p.id == "refusal_work")
+    grounds = next(r for r in work.reasons if r.startswith("Motifs"))
+    labels = {o.id: o.label["fr"] for o in content.question_by_id["refusal_grounds"].options}
+    assert labels["work"] in grounds
+    assert labels["humanitarian"] not in grounds

@@ -39,6 +39,7 @@ class Leaf:
 
     question: str
     why: Mapping[str, str] | None
+    option: str | None = None  # for "contains": the one ticked option that matched
 
 
 def operator(cond: Mapping[str, Any]) -> str:
@@ -141,14 +142,15 @@ def explain(cond: Mapping[str, Any] | None, answers: Mapping[str, Any], today: d
             for leaf in leaves(c[op]):
                 out.append(Leaf(leaf_question(leaf), c.get("why")))
         else:
-            out.append(Leaf(leaf_question(c), c.get("why")))
+            option = c["contains"][1] if operator(c) == "contains" else None
+            out.append(Leaf(leaf_question(c), c.get("why"), option))
 
     if cond is not None and evaluate(cond, answers, today):
         walk(cond)
     seen: set[tuple[str, str]] = set()
     unique = []
     for leaf in out:
-        key = (leaf.question, repr(leaf.why))
+        key = (leaf.question, repr(leaf.why), leaf.option)
         if key not in seen:
             seen.add(key)
             unique.append(leaf)

@@ -147,7 +147,12 @@ def _reasons(content: Content, pathway: Mapping[str, Any], answers, today, lang)
     out = []
     for leaf in explain(pathway.get("when"), answers, today):
         q = by_id[leaf.question]
-        text = f"{tr(q.label, lang)}{colon(lang)}{display(q, answers.get(q.id), lang)}"
+        if leaf.option is not None and q.option(leaf.option) is not None:
+            # A multiple-choice answer: cite the ticked option that made it apply, not them all.
+            shown = tr(q.option(leaf.option).label, lang)
+        else:
+            shown = display(q, answers.get(q.id), lang)
+        text = f"{tr(q.label, lang)}{colon(lang)}{shown}"
         if leaf.why:
             text += f" — {tr(leaf.why, lang)}"
         out.append(text)
