@@ -16,7 +16,14 @@ FAMILY = {"situation": "ps_family", "residence": "93200", "document_expiry": "20
 
 
 def child(birth_date: str, **extra: object) -> dict[str, object]:
-    return {**FAMILY, "family_link": "child", "birth_date": birth_date, "married": False, **extra}
+    return {
+        **FAMILY,
+        "family_link": "child",
+        "reunification": False,
+        "birth_date": birth_date,
+        "married": False,
+        **extra,
+    }
 
 
 @pytest.mark.parametrize(

@@ -109,7 +109,12 @@ def test_first_question_is_the_situation(content):
 def test_questions_follow_the_branch(content):
     assert step(content, {"situation": "ps_holder"}, TODAY).question.id == "ps_card"
     assert step(content, {"situation": "ps_family"}, TODAY).question.id == "family_link"
-    family = {"situation": "ps_family", "family_link": "child", "birth_date": "2009-06-01"}
+    family = {
+        "situation": "ps_family",
+        "family_link": "child",
+        "reunification": False,
+        "birth_date": "2009-06-01",
+    }
     # 17 years old: asked whether they want to work (the card is possible from 16 to work)
     assert step(content, {**family, "married": False}, TODAY).question.id == "child_work"
     older = {**family, "birth_date": "2007-06-01", "married": False}
@@ -235,6 +240,7 @@ def test_family_child_until_19th_birthday(content):
     base = {
         "situation": "ps_family",
         "family_link": "child",
+        "reunification": False,
         "married": False,
         "residence": "93",
         "document_expiry": None,
@@ -336,3 +342,21 @@ def test_reasons_cite_the_ticked_option_that_matched(content):
     labels = {o.id: o.label["fr"] for o in content.question_by_id["refusal_grounds"].options}
     assert labels["work"] in grounds
     assert labels["humanitarian"] not in grounds
+
+
+def test_child_who_came_through_family_reunification_needs_the_ofii_certificate(content):
+    # 001: "S'il est arrivé en France au titre de la réunification familiale : certificat
+    # médical délivré par l'Ofii" applies to any family member, not only spouses.
+    base = {
+        "situation": "ps_family",
+        "family_link": "child",
+        "birth_date": "2008-01-10",
+        "married": False,
+        "residence": "93",
+        "document_expiry": None,
+    }
+    came = step(content, {**base, "reunification": True}, TODAY).plan
+    assert "ofii_medical" in [d.id for d in came.documents]
+    other = step(content, {**base, "reunification": False}, TODAY).plan
+    assert "ofii_medical" not in [d.id for d in other.documents]
+    assert [p.id for p in came.pathways] == [p.id for p in other.pathways] == ["ps_family_card"]

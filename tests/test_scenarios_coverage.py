@@ -79,6 +79,7 @@ SCENARIOS: dict[str, tuple[str, dict, str]] = {
         {
             "situation": "ps_family",
             "family_link": "child",
+            "reunification": False,
             "birth_date": "2015-05-05",
             "married": False,
             "residence": "93",
