@@ -21,6 +21,7 @@ from tests.tui_support import (
     choose,
     current_question,
     error_text,
+    reach_residence,
     screen_text,
     settle,
     type_answer,
@@ -155,9 +156,7 @@ async def test_optional_date_left_empty_means_unknown(content, session):
 async def test_unknown_place_shows_an_error_and_stays(content, session):
     app = build_app(content, session)
     async with app.run_test(size=SIZE) as pilot:
-        await choose(pilot, "start", "actions")
-        for qid in ("situation", "ps_card", "married"):
-            await answer(pilot, qid, HOLDER[qid])
+        await reach_residence(pilot)
         await type_answer(pilot, "00000")
         assert current_question(app) == "residence"
         assert error_text(app).startswith("Réponse non valable")
@@ -321,9 +320,7 @@ async def test_start_over_a_saved_session_asks_first(content, session):
 async def test_place_input_suggests_as_the_person_types(content, session):
     app = build_app(content, session)
     async with app.run_test(size=SIZE) as pilot:
-        await choose(pilot, "start", "actions")
-        for qid in ("situation", "ps_card", "married"):
-            await answer(pilot, qid, HOLDER[qid])
+        await reach_residence(pilot)
         assert current_question(app) == "residence"
         await pilot.press(*"athis m")
         await settle(pilot)
@@ -340,9 +337,7 @@ async def test_place_input_suggests_as_the_person_types(content, session):
 async def test_place_suggestions_disappear_when_nothing_matches(content, session):
     app = build_app(content, session)
     async with app.run_test(size=SIZE) as pilot:
-        await choose(pilot, "start", "actions")
-        for qid in ("situation", "ps_card", "married"):
-            await answer(pilot, qid, HOLDER[qid])
+        await reach_residence(pilot)
         await pilot.press(*"930")
         await settle(pilot)
         assert app.screen.query("#place-suggestions")

@@ -100,3 +100,10 @@ def screen_text(app: ParcoursApp) -> str:
     svg = app.export_screenshot()
     runs = re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.S)
     return html.unescape("".join(runs)).replace("\u00a0", " ")
+
+
+async def reach_residence(pilot: Pilot) -> None:
+    """From the welcome screen to the holder's place question (``residence``)."""
+    await choose(pilot, "start", "actions")
+    for qid in ("situation", "ps_card", "married"):
+        await answer(pilot, qid, HOLDER[qid])
