@@ -25,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # names are keyed exactly as wizard.geo matches them
 
-from wizard.geo import name_key  # noqa: E402
+from parcours.wizard.geo import name_key  # noqa: E402
 
 DEFAULT_RAW = HERE.parent.parent / "shared" / "data" / "raw"
 ETALAB = "etalab-decoupage-administratif-6.0.0"

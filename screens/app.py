@@ -18,11 +18,11 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from wizard.answers import AnswerError
-from wizard.content import MAIN_FLOW, Content, Question
-from wizard.flow import Step, asked, step
-from wizard.session import SessionData, SessionStore
-from wizard.text import tr
+from ..wizard.answers import AnswerError
+from ..wizard.content import MAIN_FLOW, Content, Question
+from ..wizard.flow import Step, asked, step
+from ..wizard.session import SessionData, SessionStore
+from ..wizard.text import tr
 
 from .confirm import ConfirmScreen
 from .strings import t
@@ -305,7 +305,7 @@ def make_app(
     hides the action; a factory uses that screen.
     """
     if content is None:
-        from wizard.content import load_content
+        from ..wizard.content import load_content
 
         content = load_content()
     if authority_screen is True:
@@ -325,7 +325,7 @@ def run(lang: str = "fr", mouse: bool = True, today: date | None = None) -> None
     import os
     import sys
 
-    from wizard.resources import DataError
+    from ..wizard.resources import DataError
 
     # Over SSH a blinking cursor costs bytes every half second on a slow link.
     blink = not os.environ.get("SSH_CONNECTION")

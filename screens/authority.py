@@ -15,7 +15,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
-from wizard.text import tr
+from ..wizard.text import tr
 
 from .strings import localise_bindings, t
 from .widgets import ChoiceList
@@ -78,7 +78,7 @@ class AuthorityScreen(Screen[None]):
     @on(Input.Submitted, "#place-input")
     def _look_up(self, event: Input.Submitted) -> None:
         event.stop()
-        from wizard.authorities import WhereError, authorities_for, render_answer
+        from ..wizard.authorities import WhereError, authorities_for, render_answer
 
         lang = self.wizard.lang
         procedure = cast(ChoiceList, self.query_one("#procedure-choices")).current

@@ -10,9 +10,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from wizard.notices import notice
-from wizard.plan import ActionPlan
-from wizard.rich_plan import plan_renderable
+from ..wizard.notices import notice
+from ..wizard.plan import ActionPlan
+from ..wizard.rich_plan import plan_renderable
 
 from .strings import localise_bindings, t
 

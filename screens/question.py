@@ -15,11 +15,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
-from wizard.answers import AnswerError, bound, coerce
-from wizard.content import Question
-from wizard.dates import ISO_DATE, format_date, parse_iso
-from wizard.text import tr
-from wizard.user_input import raw_from_text, text_from_raw
+from ..wizard.answers import AnswerError, bound, coerce
+from ..wizard.content import Question
+from ..wizard.dates import ISO_DATE, format_date, parse_iso
+from ..wizard.text import tr
+from ..wizard.user_input import raw_from_text, text_from_raw
 
 from .strings import localise_bindings, t
 from .widgets import ChoiceList
@@ -48,7 +48,7 @@ def error_line(exc: AnswerError, lang: str, raw: Any = None, kind: str | None = 
 
 def _is_commune(geo: Any, text: str) -> bool:
     """Whether ``text`` resolves to one commune (a suggestion may name a whole département)."""
-    from wizard.geo import PlaceError  # the place table is loaded by then
+    from ..wizard.geo import PlaceError  # the place table is loaded by then
 
     try:
         return geo.resolve(text).insee is not None

@@ -11,9 +11,9 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
-from wizard.answers import display
-from wizard.content import Question
-from wizard.text import tr
+from ..wizard.answers import display
+from ..wizard.content import Question
+from ..wizard.text import tr
 
 from .strings import localise_bindings, t
 from .widgets import ChoiceList

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
-from wizard.notices import help_contacts, notice
+from ..wizard.notices import help_contacts, notice
 
 from .strings import localise_bindings, t
 from .widgets import ChoiceList

@@ -21,7 +21,7 @@ FIRST = """
 import time, sys
 sys.path.insert(0, {root!r})
 t0 = time.perf_counter()
-from wizard.geo import Geography
+from parcours.wizard.geo import Geography
 t1 = time.perf_counter()
 geo = Geography()
 geo.resolve({query!r})
@@ -59,7 +59,7 @@ def median_lookup(geo, queries: list[str], rounds: int = 200) -> float:
 
 
 def main() -> None:
-    from wizard.geo import Geography
+    from parcours.wizard.geo import Geography
 
     print("files:")
     for f in sorted((ROOT / "data" / "geo").glob("*.json")):
@@ -69,7 +69,7 @@ def main() -> None:
         ok = "OK" if first < 150 else "OVER TARGET"
         print(
             f"first lookup ({label:<11} {query!r}): {first:6.1f} ms  [{ok}]  "
-            f"(import of wizard.geo: {imp:.1f} ms)"
+            f"(import of parcours.wizard.geo: {imp:.1f} ms)"
         )
     geo = Geography()
     geo.resolve("93200")

@@ -31,9 +31,9 @@ from tests.examples import HOLDER_93 as HOLDER  # noqa: E402 - needs ROOT on the
 PARCOURS_CHILD = """
 import sys, time
 from datetime import date
-import wizard.launch  # the path `parcours` takes: the launcher, then the app
-from screens.app import make_app
-from screens.question import QuestionScreen
+import parcours.wizard.launch  # the path `parcours` takes: the launcher, then the app
+from parcours.screens.app import make_app
+from parcours.screens.question import QuestionScreen
 
 async def pilot(p):
     await p.pause()
@@ -148,7 +148,7 @@ def main() -> None:
         "parcours plan (no Textual)": [
             py,
             "-m",
-            "wizard",
+            "parcours",
             "plan",
             "--answers",
             str(answers),

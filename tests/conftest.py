@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from wizard.content import Content, load_content
+from parcours.wizard.content import Content, load_content
 
 from .examples import HOLDER_93  # noqa: F401 - re-exported for the test modules
 

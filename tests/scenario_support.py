@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from wizard.content import Content
-from wizard.flow import step
-from wizard.plan import ActionPlan, PathwayResult
+from parcours.wizard.content import Content
+from parcours.wizard.flow import step
+from parcours.wizard.plan import ActionPlan, PathwayResult
 
 
 def plan_for(

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from wizard.answers import AnswerError, coerce
-from wizard.checks import check_geography_refs, check_tables
-from wizard.cli import app
-from wizard.content import Content, Question, read_content_tables
-from wizard.geo import name_key
-from wizard.plan import resolve_authority
+from parcours.wizard.answers import AnswerError, coerce
+from parcours.wizard.checks import check_geography_refs, check_tables
+from parcours.wizard.cli import app
+from parcours.wizard.content import Content, Question, read_content_tables
+from parcours.wizard.geo import name_key
+from parcours.wizard.plan import resolve_authority
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (
@@ -363,7 +363,7 @@ def test_cli_json_and_english() -> None:
 def test_cli_authority_does_not_import_textual() -> None:
     code = (
         "import sys\n"
-        "from wizard.cli import app\n"
+        "from parcours.wizard.cli import app\n"
         "try:\n"
         "    app(['authority', '93200', '-p', 'asylum'])\n"
         "except SystemExit:\n"
@@ -377,7 +377,7 @@ def test_cli_authority_does_not_import_textual() -> None:
 
 
 def test_walker_tries_communes_for_a_commune_question(content: Content, commune_question) -> None:
-    from wizard.walk import representatives
+    from parcours.wizard.walk import representatives
 
     marks = {"rental_place": {("insee", "91027")}}
     values = representatives(content, commune_question, TODAY, marks)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from wizard.checks import check, check_tables
-from wizard.content import read_content_tables
+from parcours.wizard.checks import check, check_tables
+from parcours.wizard.content import read_content_tables
 
 from .conftest import TODAY
 

@@ -19,7 +19,7 @@ def run(args, stdin=None, cwd=None):
     """Run the CLI from another directory, as a newcomer would."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "wizard", *args],
+        [sys.executable, "-m", "parcours", *args],
         input=stdin,
         capture_output=True,
         text=True,
@@ -225,7 +225,7 @@ def test_help_and_version(tmp_path):
 def test_plan_does_not_import_textual(tmp_path, answers_file):
     code = (
         "import sys\n"
-        "from wizard.cli import app\n"
+        "from parcours.wizard.cli import app\n"
         "try:\n"
         f"    app(['plan', '-a', {answers_file(HOLDER_93)!r}])\n"
         "except SystemExit:\n"

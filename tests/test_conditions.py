@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from wizard.conditions import (
+from parcours.wizard.conditions import (
     ConditionError,
     evaluate,
     explain,
@@ -14,7 +14,7 @@ from wizard.conditions import (
     split_ref,
     validate,
 )
-from wizard.geo import Place
+from parcours.wizard.geo import Place
 
 TODAY = date(2026, 11, 23)
 

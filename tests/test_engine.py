@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from wizard.answers import AnswerError, parse_answers
-from wizard.content import Content
-from wizard.dates import parse_iso, shift, years_between
-from wizard.flow import applicable, next_question, step
-from wizard.geo import Geography
+from parcours.wizard.answers import AnswerError, parse_answers
+from parcours.wizard.content import Content
+from parcours.wizard.dates import parse_iso, shift, years_between
+from parcours.wizard.flow import applicable, next_question, step
+from parcours.wizard.geo import Geography
 
 from .conftest import HOLDER_93
 
@@ -317,7 +317,7 @@ def test_engine_on_a_small_in_memory_content():
 
 
 def test_archive_plan_is_not_a_checklist(content):
-    from wizard.render import render_text
+    from parcours.wizard.render import render_text
 
     history = content.with_flow("history_1997")
     question = history.questions[0]

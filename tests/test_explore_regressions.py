@@ -10,7 +10,7 @@ from rich.console import Console
 from textual.containers import VerticalScroll
 from textual.widgets import Input
 
-from screens.question import QuestionScreen
+from parcours.screens.question import QuestionScreen
 from tests.tui_support import (
     TODAY,
     build_app,
@@ -21,9 +21,9 @@ from tests.tui_support import (
     settle,
     type_answer,
 )
-from wizard.answers import display
-from wizard.flow import step
-from wizard.rich_plan import deadline_words, plan_renderable
+from parcours.wizard.answers import display
+from parcours.wizard.flow import step
+from parcours.wizard.rich_plan import deadline_words, plan_renderable
 
 SIZE = (80, 24)
 
@@ -123,7 +123,7 @@ async def test_unreadable_date_asks_for_the_french_format(content, tmp_path: Pat
 
 async def test_authority_answer_scrolls_with_page_down_from_the_place_box(content, tmp_path: Path):
     pytest.importorskip("wizard.authorities", reason="the geography feature is not merged yet")
-    from screens.app import make_app
+    from parcours.screens.app import make_app
 
     app = make_app(content=content, today=TODAY, session_path=tmp_path / "s.json")
     async with app.run_test(size=SIZE) as pilot:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wizard.geo import Geography, Place, PlaceError, fold, name_key, name_keys, of_commune
+from parcours.wizard.geo import Geography, Place, PlaceError, fold, name_key, name_keys, of_commune
 
 
 @pytest.fixture(scope="module")
@@ -361,7 +361,7 @@ def test_la_poste_localities_never_shadow_a_commune_name(geo: Geography) -> None
 
 def test_brackets_that_belong_to_the_name_are_not_a_qualifier():
     # Found by the property test: two communes are named "Bors (Canton de …)" in Charente.
-    from wizard.geo import Geography
+    from parcours.wizard.geo import Geography
 
     geo = Geography()
     place = geo.resolve("Bors (Canton de Tude-et-Lavalette)")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wizard.geo import Geography, PlaceError, name_key
+from parcours.wizard.geo import Geography, PlaceError, name_key
 
 GEO = Geography()
 COVERED = sorted(

@@ -29,7 +29,7 @@ def test_cli_plan_does_not_import_textual(tmp_path: Path):
     answers.write_text(json.dumps(HOLDER), encoding="utf-8")
     code = (
         "import sys\n"
-        "from wizard.cli import app\n"
+        "from parcours.wizard.cli import app\n"
         "try:\n"
         "    app(['plan', '--answers', sys.argv[1], '--today', '2026-11-23', '--output',"
         " sys.argv[2]])\n"
@@ -44,10 +44,10 @@ def test_cli_plan_does_not_import_textual(tmp_path: Path):
 
 def test_engine_modules_do_not_import_textual():
     code = (
-        "import sys, pkgutil, importlib, wizard\n"
+        "import sys, pkgutil, importlib, parcours.wizard as wizard\n"
         "for m in pkgutil.iter_modules(wizard.__path__):\n"
         "    if m.name != '__main__':\n"
-        "        importlib.import_module('wizard.' + m.name)\n"
+        "        importlib.import_module('parcours.wizard.' + m.name)\n"
         "print('TEXTUAL', 'textual' in sys.modules)\n"
     )
     assert "TEXTUAL False" in run_python(code)

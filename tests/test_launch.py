@@ -21,6 +21,6 @@ import pytest
     ],
 )
 def test_launcher_sends_only_the_bare_command_to_the_tui(args, options):
-    from wizard.launch import tui_options
+    from parcours.wizard.launch import tui_options
 
     assert tui_options(args) == options

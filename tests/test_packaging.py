@@ -29,12 +29,14 @@ def wheel(tmp_path_factory) -> Path:
 def test_wheel_layout(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     tops = {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")}
-    assert tops == {"wizard", "screens"}, "no top-level package named data (or anything else)"
-    assert "wizard/_data/content/core.json" in names
-    assert "wizard/_data/geo/departements.json" in names
-    assert not any(n.endswith("build_geography.py") for n in names)
+    assert tops == {"parcours"}, "one top-level package: nothing named wizard, screens or data"
+    assert "parcours/__init__.py" in names and "parcours/__main__.py" in names
+    assert "parcours/wizard/cli.py" in names and "parcours/screens/app.py" in names
+    assert "parcours/wizard/_data/content/core.json" in names
+    assert "parcours/wizard/_data/geo/departements.json" in names
+    assert not any(n.endswith("build_geography.py") or "__pycache__" in n for n in names)
     entry = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "parcours = wizard.launch:main" in zipfile.ZipFile(wheel).read(entry).decode()
+    assert "parcours = parcours.wizard.launch:main" in zipfile.ZipFile(wheel).read(entry).decode()
 
 
 def test_installed_layout_runs_from_another_directory(wheel, tmp_path):
@@ -44,7 +46,7 @@ def test_installed_layout_runs_from_another_directory(wheel, tmp_path):
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site)}
     probe = subprocess.run(
-        [sys.executable, "-c", "import wizard, sys; print(wizard.__file__)"],
+        [sys.executable, "-c", "import parcours.wizard as w; print(w.__file__)"],
         capture_output=True,
         text=True,
         cwd=elsewhere,
@@ -53,7 +55,7 @@ def test_installed_layout_runs_from_another_directory(wheel, tmp_path):
     )
     assert probe.stdout.startswith(str(site)), "the extracted wheel, not the checkout, is used"
     result = subprocess.run(
-        [sys.executable, "-m", "wizard", "step", "--answers", "-", "--json"],
+        [sys.executable, "-m", "parcours", "step", "--answers", "-", "--json"],
         input="{}",
         capture_output=True,
         text=True,
@@ -64,7 +66,7 @@ def test_installed_layout_runs_from_another_directory(wheel, tmp_path):
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["question"]["id"] == "situation"
     check = subprocess.run(
-        [sys.executable, "-m", "wizard", "check-data"],
+        [sys.executable, "-m", "parcours", "check-data"],
         capture_output=True,
         text=True,
         cwd=elsewhere,

@@ -6,9 +6,9 @@ import json
 import re
 from pathlib import Path
 
-from wizard.answers import parse_answers, to_raw
-from wizard.flow import step
-from wizard.walk import walk
+from parcours.wizard.answers import parse_answers, to_raw
+from parcours.wizard.flow import step
+from parcours.wizard.walk import walk
 
 from .conftest import TODAY
 

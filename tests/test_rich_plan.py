@@ -7,8 +7,8 @@ from datetime import date
 from rich.console import Console
 
 from tests.tui_support import HOLDER
-from wizard.flow import step
-from wizard.rich_plan import plan_renderable
+from parcours.wizard.flow import step
+from parcours.wizard.rich_plan import plan_renderable
 
 
 def render(plan, width: int = 80) -> str:

@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
-from wizard.answers import AnswerError
-from wizard.flow import step
-from wizard.plan import build_plan
-from wizard.walk import walk
+from parcours.wizard.answers import AnswerError
+from parcours.wizard.flow import step
+from parcours.wizard.plan import build_plan
+from parcours.wizard.walk import walk
 
 from .scenario_support import all_text, ids, plan_for
 
@@ -92,7 +92,7 @@ def test_main_flow_never_reaches_the_1997_circular(content, today):
 def test_history_flow_through_the_cli_carries_the_banner(content):
     answers = json.dumps({"h97_category": ["c13_refugee_no_status"]})
     done = subprocess.run(
-        [sys.executable, "-m", "wizard", "plan", "--answers", "-", "--format", "json"]
+        [sys.executable, "-m", "parcours", "plan", "--answers", "-", "--format", "json"]
         + ["--flow", FLOW, "--today", "2026-11-23"],
         input=answers,
         capture_output=True,

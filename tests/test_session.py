@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from wizard.session import SessionData, SessionStore, default_path
+from parcours.wizard.session import SessionData, SessionStore, default_path
 
 
 def test_save_then_load_round_trips_raw_answers(tmp_path: Path):

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from screens.confirm import ConfirmScreen
-from screens.plan import PlanScreen
-from screens.question import QuestionScreen
-from screens.review import ReviewScreen
-from screens.welcome import WelcomeScreen
-from screens.widgets import ChoiceList
+from parcours.screens.confirm import ConfirmScreen
+from parcours.screens.plan import PlanScreen
+from parcours.screens.question import QuestionScreen
+from parcours.screens.review import ReviewScreen
+from parcours.screens.welcome import WelcomeScreen
+from parcours.screens.widgets import ChoiceList
 from tests.tui_support import (
     HOLDER,
     answer,
@@ -27,7 +27,7 @@ from tests.tui_support import (
     type_answer,
     walk,
 )
-from wizard.session import SessionData, SessionStore
+from parcours.wizard.session import SessionData, SessionStore
 
 SIZE = (80, 24)
 

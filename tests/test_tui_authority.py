@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from screens.app import default_authority_screen
+from parcours.screens.app import default_authority_screen
 from tests.tui_support import TODAY, choose, settle
 
 SIZE = (80, 24)
@@ -20,7 +20,7 @@ def test_welcome_offers_the_look_up_exactly_when_the_engine_has_it():
 
 async def test_look_up_names_the_authority_for_a_place(content, tmp_path: Path):
     pytest.importorskip("wizard.authorities", reason="the geography feature is not merged yet")
-    from screens.app import make_app
+    from parcours.screens.app import make_app
 
     app = make_app(content=content, today=TODAY, session_path=tmp_path / "s.json")
     async with app.run_test(size=SIZE) as pilot:

@@ -1,6 +1,6 @@
 """The wizard in a real terminal: tmux at 80x24, keys sent with send-keys, screen read back.
 
-Runs the checkout's code (``python -m wizard`` from the repository root) with a temporary HOME
+Runs the checkout's code (``python -m parcours`` from the repository root) with a temporary HOME
 and XDG_DATA_HOME, so no real session file is touched, and its own tmux server socket.
 """
 
@@ -73,7 +73,7 @@ def test_two_questions_in_a_real_terminal(tmux: Tmux, tmp_path: Path, term_env: 
     env = {"HOME": str(home), "XDG_DATA_HOME": str(data), "LANG": "C.UTF-8", **term_env}
     exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
     command = (
-        f"cd {shlex.quote(str(ROOT))} && env {exports} {shlex.quote(sys.executable)} -m wizard; "
+        f"cd {shlex.quote(str(ROOT))} && env {exports} {shlex.quote(sys.executable)} -m parcours; "
         "echo parcours-exited-$?; sleep 30"
     )
     tmux.run("new-session", "-d", "-s", "wizard", "-x", "80", "-y", "24", command)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from screens.plan import PlanScreen
-from screens.widgets import ChoiceList
+from parcours.screens.plan import PlanScreen
+from parcours.screens.widgets import ChoiceList
 from tests.tui_support import (
     build_app,
     choose,
@@ -15,7 +15,7 @@ from tests.tui_support import (
     settle,
     type_answer,
 )
-from wizard.content import Content
+from parcours.wizard.content import Content
 
 SIZE = (80, 24)
 
@@ -183,7 +183,7 @@ async def test_authority_hook_adds_the_action_and_opens_its_screen(tmp_path: Pat
     from textual.screen import Screen
     from textual.widgets import Static
 
-    from screens.app import make_app
+    from parcours.screens.app import make_app
     from tests.tui_support import TODAY
 
     class FakeAuthority(Screen):
@@ -241,8 +241,8 @@ def test_archive_plan_lists_documents_as_history_not_a_checklist():
 
     from rich.console import Console
 
-    from wizard.flow import step
-    from wizard.rich_plan import plan_renderable
+    from parcours.wizard.flow import step
+    from parcours.wizard.rich_plan import plan_renderable
 
     content = with_history(demo_content())
     tables = {name: list(rows) for name, rows in content.tables.items()}

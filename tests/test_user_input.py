@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wizard.content import Question
-from wizard.user_input import raw_from_text, text_from_raw
+from parcours.wizard.content import Question
+from parcours.wizard.user_input import raw_from_text, text_from_raw
 
 
 def q(kind: str) -> Question:

@@ -11,11 +11,11 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from screens.app import ParcoursApp, make_app
-from screens.question import QuestionScreen
-from screens.widgets import ChoiceList
+from parcours.screens.app import ParcoursApp, make_app
+from parcours.screens.question import QuestionScreen
+from parcours.screens.widgets import ChoiceList
 from tests.examples import HOLDER_93 as HOLDER  # noqa: F401 - re-exported for the TUI tests
-from wizard.content import Content
+from parcours.wizard.content import Content
 
 TODAY = date(2026, 11, 23)
 

@@ -1,6 +1,4 @@
 """parcours engine: pure flow from (content, answers, today) to the next question or an action plan.
 
-This package never imports Textual; the terminal UI lives in the top-level ``screens`` package.
+This package never imports Textual; the terminal UI lives in ``parcours.screens``.
 """
-
-__version__ = "0.1.0"

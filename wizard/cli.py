@@ -16,7 +16,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from . import __version__
+from .. import __version__
 from .answers import AnswerError
 from .dates import parse_iso
 from .resources import DataError
@@ -289,7 +289,7 @@ def main_callback(
 ) -> None:
     """Start the wizard when no command is given."""
     if ctx.invoked_subcommand is None:
-        from screens.app import run  # Textual is imported only here.
+        from ..screens.app import run  # Textual is imported only here.
 
         run(lang=lang.value, mouse=not no_mouse)
 

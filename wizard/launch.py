@@ -40,7 +40,7 @@ def main() -> None:
 
         cli_main()
         return
-    from screens.app import run  # Textual is imported only here.
+    from ..screens.app import run  # Textual is imported only here.
 
     try:
         run(**options)

@@ -1,6 +1,6 @@
 """Find and open the bundled, read-only TinyDB databases.
 
-Installed, the content sits inside the package (``wizard/_data``); in a source checkout it is the
+Installed, the content sits inside the package (``parcours/wizard/_data``); in a source checkout it is the
 top-level ``data/`` folder. Either way it is never opened for writing and never created.
 """
 
@@ -47,7 +47,7 @@ class ReadOnlyStorage(Storage):
 
 def data_root() -> Traversable:
     """The directory holding ``content/`` and ``geo/``: installed copy first, then the checkout."""
-    installed = resources.files("wizard").joinpath("_data")
+    installed = resources.files(__package__ or "parcours.wizard").joinpath("_data")
     if installed.is_dir():
         return installed
     checkout = Path(__file__).resolve().parent.parent / "data"
