@@ -8,7 +8,6 @@ one format.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -18,29 +17,25 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from ..wizard.answers import AnswerError
-from ..wizard.content import MAIN_FLOW, Content, Question
+from ..wizard.content import Content
+from ..wizard.errors import AnswerError
 from ..wizard.flow import Step, asked, step
+from ..wizard.model import MAIN_FLOW, Question
 from ..wizard.session import SessionData, SessionStore
 from ..wizard.text import tr
-
 from .confirm import ConfirmScreen
-from .strings import t
+from .strings import in_lang, t
 from .welcome import HISTORY_FLOW, WelcomeScreen
 
 # A factory for the "look up an authority" screen: given the app, the screen to push.
 AuthorityScreenFactory = Callable[["ParcoursApp"], Screen[Any]]
 
 
-def default_authority_screen() -> AuthorityScreenFactory | None:
-    """The authority look-up screen, when the engine has the look-up (``wizard.authorities``,
-    which backs ``parcours authority``); None otherwise, and the welcome screen offers no such
-    action. Checked without importing anything."""
-    if importlib.util.find_spec("wizard.authorities") is None:
-        return None
+def default_authority_screen(app: ParcoursApp) -> Screen[Any]:
+    """The authority look-up screen (``parcours authority`` in the wizard)."""
     from .authority import AuthorityScreen
 
-    return AuthorityScreen
+    return in_lang(AuthorityScreen, app.lang)(app)
 
 
 class ParcoursApp(App[None]):
@@ -85,16 +80,17 @@ class ParcoursApp(App[None]):
         self.lang = lang
         self.authority_screen = authority_screen
         self.cursor_blink = cursor_blink
-        self.flow = MAIN_FLOW
-        self.answers: dict[str, Any] = {}
+        self._flow = MAIN_FLOW
+        self._answers: dict[str, Any] = {}
         self.saved: SessionData | None = None  # a session found on disk, offered as "resume"
         self._flows: dict[str, Content] = {}
+        self._result: Step | None = None  # the engine's answer for the current answers
         self._save_warned = False
 
     # -- start-up ---------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen[Any]:
-        return WelcomeScreen()
+        return in_lang(WelcomeScreen, self.lang)()
 
     def on_mount(self) -> None:
         loaded = self.store.load()
@@ -121,22 +117,42 @@ class ParcoursApp(App[None]):
             self._flows[self.flow] = self.content.with_flow(self.flow)
         return self._flows[self.flow]
 
+    @property
+    def flow(self) -> str:
+        """The flow being walked ("main", or a historical one)."""
+        return self._flow
+
+    @flow.setter
+    def flow(self, value: str) -> None:
+        self._flow = value
+        self._result = None
+
+    @property
+    def answers(self) -> dict[str, Any]:
+        """The raw answers given so far (the ``step`` protocol's JSON)."""
+        return self._answers
+
+    @answers.setter
+    def answers(self, value: dict[str, Any]) -> None:
+        self._answers = value
+        self._result = None  # the engine runs again once, on the next compute()
+
     def compute(self) -> Step:
-        """The engine's answer for the answers so far: the next question or the plan."""
-        return step(self.flow_content, self.answers, self.today, self.lang)
+        """The engine's answer for the answers so far: the next question or the plan. The
+        engine runs once per change of answers, however many screens ask."""
+        if self._result is None:
+            self._result = step(self.flow_content, self.answers, self.today)
+        return self._result
 
     def step_number(self, question: Question) -> int:
         """1 for the first question; answered questions before this one, plus one."""
-        done = asked(self.flow_content, self._kept(), self.today)
+        done = asked(self.flow_content, self.compute().answers, self.today)
         return sum(1 for q in done if q.order < question.order) + 1
 
     def answered(self) -> list[tuple[Question, Any]]:
         """Every kept answer, in the order the questions are asked, as typed values."""
         kept = self.compute().answers
         return [(q, kept[q.id]) for q in asked(self.flow_content, kept, self.today)]
-
-    def _kept(self) -> dict[str, Any]:
-        return dict(self.compute().answers)
 
     def start(self, flow: str = MAIN_FLOW) -> None:
         """A fresh walk through ``flow``; erases any saved session first."""
@@ -167,18 +183,19 @@ class ParcoursApp(App[None]):
                 if exc.question is None or exc.question not in self.answers:
                     self.answers = {}
                     return
-                self.answers.pop(exc.question)
+                self.answers = {k: v for k, v in self.answers.items() if k != exc.question}
                 self.notify(t("stale_answer", self.lang, q=exc.question), severity="warning")
 
     def answer(self, question: Question, raw: Any) -> None:
         """Record an already checked answer, drop what no longer applies, save, move on."""
-        self.answers[question.id] = raw
+        self.answers = {**self.answers, question.id: raw}
         result = self.compute()
         if result.dropped:
             by_id = self.flow_content.question_by_id
             labels = ", ".join(tr(by_id[q].label, self.lang) for q in result.dropped)
             self.notify(t("dropped", self.lang, labels=labels), timeout=8)
-        self.answers = {qid: self.answers[qid] for qid in self.answers if qid in result.answers}
+            self.answers = {qid: raw for qid, raw in self.answers.items() if qid in result.answers}
+            self._result = result  # the same answers, less the dropped ones: same next step
         self.save()
         self.show_next()
 
@@ -191,11 +208,11 @@ class ParcoursApp(App[None]):
     def show_next(self) -> None:
         """The first unanswered question, or the plan when every question is answered."""
         result = self.compute()
-        if result.done:
+        if result.plan is not None:
             from .plan import PlanScreen
 
-            self._show(PlanScreen(result.plan))
-        else:
+            self._show(in_lang(PlanScreen, self.lang)(result.plan))
+        elif result.question is not None:
             self.edit(result.question.id)
 
     def edit(self, question_id: str) -> None:
@@ -203,7 +220,8 @@ class ParcoursApp(App[None]):
         from .question import QuestionScreen
 
         question = self.flow_content.question_by_id[question_id]
-        self._show(QuestionScreen(question, self.answers.get(question_id, UNSET)))
+        current = self.answers.get(question_id, UNSET)
+        self._show(in_lang(QuestionScreen, self.lang)(question, current))
 
     def back_from(self, question: Question) -> None:
         """Escape on a question: the answered question just before it, or the welcome screen."""
@@ -221,7 +239,7 @@ class ParcoursApp(App[None]):
             if question_id is not None:
                 self.edit(question_id)
 
-        self.push_screen(ReviewScreen(self.answered()), picked)
+        self.push_screen(in_lang(ReviewScreen, self.lang)(self.answered()), picked)
 
     def new_person(self) -> None:
         """After confirmation: erase the session and go back to the welcome screen."""
@@ -301,15 +319,15 @@ def make_app(
 ) -> ParcoursApp:
     """Build the app; tests pass their own content, date and a temporary session path.
 
-    ``authority_screen``: True finds the geography feature's screen if installed; None or False
-    hides the action; a factory uses that screen.
+    ``authority_screen``: True uses the authority look-up screen; None or False hides the
+    action; a factory uses that screen.
     """
     if content is None:
         from ..wizard.content import load_content
 
         content = load_content()
     if authority_screen is True:
-        authority_screen = default_authority_screen()
+        authority_screen = default_authority_screen
     return ParcoursApp(
         content,
         today or date.today(),
@@ -325,7 +343,7 @@ def run(lang: str = "fr", mouse: bool = True, today: date | None = None) -> None
     import os
     import sys
 
-    from ..wizard.resources import DataError
+    from ..wizard.errors import DataError
 
     # Over SSH a blinking cursor costs bytes every half second on a slow link.
     blink = not os.environ.get("SSH_CONNECTION")

@@ -1,12 +1,12 @@
 """Look up an authority: which office handles a procedure for a place (``parcours authority``).
 
-Shown on the welcome screen only when the engine has the look-up (``wizard.authorities``, from
-the geography feature). The screen only shows what the engine answers.
+Offered on the welcome screen; the screen only shows what the engine (``wizard.authorities``)
+answers.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,8 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
 from ..wizard.text import tr
-
-from .strings import localise_bindings, t
+from .strings import t
 from .widgets import ChoiceList
 
 if TYPE_CHECKING:
@@ -51,12 +50,12 @@ class AuthorityScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         lang = self.wizard.lang
-        procedures: dict[str, Any] = getattr(self.wizard.content, "procedures", {})
+        procedures = self.wizard.content.procedures
         yield Static(t("authority", lang), classes="title-bar")
         with Vertical(id="authority-body"):
             yield Static(t("authority_hint", lang), classes="hint")
             yield ChoiceList(
-                [(pid, tr(p.get("label"), lang) or pid) for pid, p in procedures.items()],
+                [(pid, tr(p.label, lang)) for pid, p in procedures.items()],
                 id="procedure-choices",
             )
             yield Input(placeholder=t("hint_place", lang).split(".")[0], id="place-input")
@@ -66,7 +65,6 @@ class AuthorityScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        localise_bindings(self, self.wizard.lang)
         self.query_one("#place-input", Input).cursor_blink = self.wizard.cursor_blink
         self.query_one("#procedure-choices", ChoiceList).focus()
 
@@ -78,7 +76,8 @@ class AuthorityScreen(Screen[None]):
     @on(Input.Submitted, "#place-input")
     def _look_up(self, event: Input.Submitted) -> None:
         event.stop()
-        from ..wizard.authorities import WhereError, authorities_for, render_answer
+        from ..wizard.authorities import authorities_for, render_answer
+        from ..wizard.errors import WhereError
 
         lang = self.wizard.lang
         procedure = cast(ChoiceList, self.query_one("#procedure-choices")).current

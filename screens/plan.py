@@ -1,4 +1,4 @@
-"""The plan screen: shows the Rich renderable built by ``wizard.rich_plan``, scrollable."""
+"""The plan screen: the plan's sections as ``wizard.rich_plan`` renders them, scrollable."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from textual.widgets import Footer, Static
 from ..wizard.notices import notice
 from ..wizard.plan import ActionPlan
 from ..wizard.rich_plan import plan_renderable
-
-from .strings import localise_bindings, t
+from ..wizard.sections import sections
+from .strings import t
 
 if TYPE_CHECKING:
     from .app import ParcoursApp
@@ -45,11 +45,10 @@ class PlanScreen(Screen[None]):
             advice = notice(self.wizard.content, "not_legal_advice", lang)
             if advice:
                 yield Static(advice, id="plan-advice")
-            yield Static(plan_renderable(self.plan), id="plan-body")
+            yield Static(plan_renderable(sections(self.plan, lang)), id="plan-body")
         yield Footer()
 
     def on_mount(self) -> None:
-        localise_bindings(self, self.app.lang)  # type: ignore[attr-defined]
         self.query_one("#plan-scroll").focus()
 
     def action_review(self) -> None:

@@ -15,20 +15,20 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
-from ..wizard.answers import AnswerError, bound, coerce
-from ..wizard.content import Question
+from ..wizard.answers import coerce
 from ..wizard.dates import ISO_DATE, format_date, parse_iso
+from ..wizard.errors import AnswerError, PlaceError
+from ..wizard.model import Question
+from ..wizard.qtypes import bound
 from ..wizard.text import tr
 from ..wizard.user_input import raw_from_text, text_from_raw
-
-from .strings import localise_bindings, t
+from .strings import t
 from .widgets import ChoiceList
 
 if TYPE_CHECKING:
     from .app import ParcoursApp
 
 UNKNOWN = "__unknown__"  # the "I don't know" choice of an optional choice question
-INPUT_TYPES = ("date", "place", "number", "text")
 
 
 def error_line(exc: AnswerError, lang: str, raw: Any = None, kind: str | None = None) -> str:
@@ -48,8 +48,6 @@ def error_line(exc: AnswerError, lang: str, raw: Any = None, kind: str | None = 
 
 def _is_commune(geo: Any, text: str) -> bool:
     """Whether ``text`` resolves to one commune (a suggestion may name a whole département)."""
-    from ..wizard.geo import PlaceError  # the place table is loaded by then
-
     try:
         return geo.resolve(text).insee is not None
     except PlaceError:
@@ -115,36 +113,27 @@ class QuestionScreen(Screen[None]):
 
     def _hint(self) -> str:
         q, lang = self.question, self.lang
-        if q.type == "multiple_choice":
-            hint = t("hint_multiple", lang)
-        elif q.type in ("single_choice", "yes_no"):
-            hint = t("hint_single", lang)
-        else:
-            hint = t(f"hint_{q.type}", lang)
+        hint = t(q.kind.hint, lang)
         low, high = bound(q.min, self.wizard.today), bound(q.max, self.wizard.today)
         if q.type == "date" and low is not None and high is not None:
             hint += " " + t("range", lang, low=format_date(low, lang), high=format_date(high, lang))
         elif q.type == "number" and low is not None and high is not None:
             hint += " " + t("range", lang, low=low, high=high)
-        if q.optional and q.type in INPUT_TYPES:
+        if q.optional and not q.kind.choice:
             hint += "\n" + t("hint_optional", lang)
         return hint
 
     def _input(self) -> ComposeResult:
         q, lang = self.question, self.lang
         previous = self.current if self.has_answer else None
-        if q.type in ("single_choice", "multiple_choice", "yes_no"):
-            if q.type == "yes_no":
-                choices = [("true", t("yes", lang)), ("false", t("no", lang))]
-                highlight = None if previous is None else ("true" if previous else "false")
-            else:
-                choices = [(o.id, tr(o.label, lang)) for o in q.options]
-                highlight = previous if isinstance(previous, str) else None
+        if q.kind.choice:
+            choices = q.kind.choices(q, lang)
+            highlight = q.kind.choice_id(previous)
             if q.optional:
                 choices.append((UNKNOWN, t("unknown_option", lang)))
                 if self.has_answer and previous is None:
                     highlight = UNKNOWN
-            multiple = q.type == "multiple_choice"
+            multiple = q.kind.multiple
             yield ChoiceList(
                 choices,
                 mode="check" if multiple else "radio",
@@ -165,10 +154,9 @@ class QuestionScreen(Screen[None]):
         # The date hint's first sentence is wider than the box at 80 columns: show the format.
         if self.question.type == "date":
             return t("placeholder_date", self.lang)
-        return t(f"hint_{self.question.type}", self.lang).split(".")[0]
+        return t(self.question.kind.hint, self.lang).split(".")[0]
 
     def on_mount(self) -> None:
-        localise_bindings(self, self.app.lang)  # type: ignore[attr-defined]
         widget = self.query_one("#answer-choices, #answer-input")
         if isinstance(widget, Input):
             widget.cursor_blink = self.wizard.cursor_blink
@@ -242,14 +230,11 @@ class QuestionScreen(Screen[None]):
         event.stop()
         choices = cast(ChoiceList, event.option_list)
         option_id = event.option.id
-        if option_id == UNKNOWN:
+        if option_id is None or option_id == UNKNOWN:
             self._submit(None)
-        elif self.question.type == "yes_no":
-            self._submit(option_id == "true")
-        elif self.question.type == "multiple_choice":
-            self._submit([o.id for o in self.question.options if o.id in choices.checked])
         else:
-            self._submit(option_id)
+            q = self.question
+            self._submit(q.kind.from_choice(q, option_id, choices.checked))
 
     @on(Input.Submitted, "#answer-input")
     def _text_entered(self, event: Input.Submitted) -> None:

@@ -12,10 +12,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from ..wizard.answers import display
-from ..wizard.content import Question
+from ..wizard.model import Question
 from ..wizard.text import tr
-
-from .strings import localise_bindings, t
+from .strings import t
 from .widgets import ChoiceList
 
 if TYPE_CHECKING:
@@ -52,7 +51,6 @@ class ReviewScreen(Screen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        localise_bindings(self, self.app.lang)  # type: ignore[attr-defined]
         for widget in self.query("#review-list"):
             widget.focus()
 

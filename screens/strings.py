@@ -6,7 +6,10 @@ Only words about the tool live here; every fact about the law comes from the con
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, TypeVar, cast
+
+from textual.binding import Binding
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -29,7 +32,6 @@ UI: dict[str, dict[str, str]] = {
         "fr": "Ce n'est pas un conseil juridique.",
         "en": "This is not legal advice.",
     },
-    "help_from": {"fr": "Pour être accompagné(e) :", "en": "To get help:"},
     "start": {"fr": "Commencer", "en": "Start"},
     "resume": {"fr": "Reprendre là où vous en étiez", "en": "Resume where you left off"},
     "authority": {"fr": "Trouver une administration", "en": "Look up an authority"},
@@ -47,11 +49,6 @@ UI: dict[str, dict[str, str]] = {
         "en": "Up/down arrows to choose, Enter to confirm.",
     },
     "step": {"fr": "Étape {n}", "en": "Step {n}"},
-    "continue": {"fr": "Continuer", "en": "Continue"},
-    "back": {"fr": "Retour", "en": "Back"},
-    "review": {"fr": "Réponses", "en": "Answers"},
-    "help": {"fr": "Aide", "en": "Help"},
-    "toggle": {"fr": "Cocher", "en": "Tick"},
     "no_help": {
         "fr": "Pas d'aide supplémentaire pour cette question.",
         "en": "No further help for this question.",
@@ -100,7 +97,6 @@ UI: dict[str, dict[str, str]] = {
         "en": "type the date as YYYY-MM-DD or DD/MM/YYYY, for example 2026-03-05",
     },
     "date_ok": {"fr": "Date lue : {d}", "en": "Date read: {d}"},
-    "required": {"fr": "une réponse est nécessaire", "en": "an answer is required"},
     "review_title": {"fr": "Vos réponses", "en": "Your answers"},
     "review_hint": {
         "fr": "Choisissez une réponse et appuyez sur Entrée pour la changer ; Échap pour revenir.",
@@ -112,10 +108,6 @@ UI: dict[str, dict[str, str]] = {
         "fr": "Flèches, Page préc./suiv. pour faire défiler.",
         "en": "Arrows, Page Up/Down to scroll.",
     },
-    "new_person": {"fr": "Nouvelle personne", "en": "New person"},
-    "scroll": {"fr": "Défiler", "en": "Scroll"},
-    "yes": {"fr": "Oui", "en": "Yes"},
-    "no": {"fr": "Non", "en": "No"},
     "confirm_quit": {
         "fr": "Quitter parcours ? Vos réponses restent enregistrées pour reprendre plus tard.",
         "en": "Quit parcours? Your answers stay saved so you can resume later.",
@@ -163,7 +155,8 @@ def t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-# Footer words: bindings are declared in French; other languages swap them per screen instance.
+# Footer words: bindings are declared in French; other languages get a subclass whose BINDINGS
+# say the same keys in that language.
 BINDING_WORDS: dict[str, dict[str, str]] = {
     "en": {
         "Retour": "Back",
@@ -179,22 +172,24 @@ BINDING_WORDS: dict[str, dict[str, str]] = {
     }
 }
 
+N = TypeVar("N", bound="type[DOMNode]")
 
-def localise_bindings(node: DOMNode, lang: str) -> None:
-    """Translate the descriptions and key names of ``node``'s bindings for its footer.
 
-    Bindings are class-level; each node holds its own copy (``_bindings``), changed here.
-    """
+@cache
+def in_lang(node_class: N, lang: str) -> N:
+    """``node_class`` with its footer words in ``lang``: a subclass declaring translated
+    ``BINDINGS`` for the same keys (Textual merges a subclass's bindings over its parent's)."""
     words = BINDING_WORDS.get(lang)
     if not words:
-        return  # French: nothing to change, and no footer refresh to pay for
-    for key, bindings in node._bindings.key_to_bindings.items():
-        node._bindings.key_to_bindings[key] = [
-            replace(
-                b,
-                description=words.get(b.description, b.description),
-                key_display=words.get(b.key_display or "", b.key_display),
-            )
-            for b in bindings
-        ]
-    node.refresh_bindings()
+        return node_class  # French: the bindings as declared
+    translated = [
+        replace(
+            b,
+            description=words.get(b.description, b.description),
+            key_display=words.get(b.key_display or "", b.key_display),
+        )
+        for b in node_class.BINDINGS
+        if isinstance(b, Binding)
+    ]
+    namespace = {"BINDINGS": translated, "__module__": node_class.__module__}
+    return cast(N, type(node_class.__name__, (node_class,), namespace))

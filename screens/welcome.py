@@ -12,8 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from ..wizard.notices import help_contacts, notice
-
-from .strings import localise_bindings, t
+from .strings import t
 from .widgets import ChoiceList
 
 if TYPE_CHECKING:
@@ -65,7 +64,6 @@ class WelcomeScreen(Screen[None]):
         return actions
 
     def on_mount(self) -> None:
-        localise_bindings(self, self.app.lang)  # type: ignore[attr-defined]
         self.query_one("#actions", ChoiceList).focus()
 
     def refresh_actions(self) -> None:

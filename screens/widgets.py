@@ -14,7 +14,6 @@ from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -28,15 +27,6 @@ class ChoiceList(OptionList):
         Binding("space", "toggle", "Cocher", show=False),
     ]
     """Space ticks or unticks the highlighted choice (check mode only)."""
-
-    class Toggled(Message):
-        """A choice was ticked or unticked (check mode)."""
-
-        def __init__(self, choice_list: ChoiceList, option_id: str, checked: bool) -> None:
-            super().__init__()
-            self.choice_list = choice_list
-            self.option_id = option_id
-            self.checked = checked
 
     def __init__(
         self,
@@ -124,4 +114,3 @@ class ChoiceList(OptionList):
         else:
             self.checked.add(option_id)
         self._redraw(self.highlighted)
-        self.post_message(self.Toggled(self, option_id, option_id in self.checked))

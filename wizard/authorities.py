@@ -7,39 +7,34 @@ each authority for that place through ``plan.resolve_authority``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .answers import commune_needed
 from .content import Content
-from .geo import Place, PlaceError, fold
-from .plan import Authority, resolve_authority
+from .errors import PlaceError, WhereError
+from .geo import Place, fold
+from .model import AuthorityRef, Procedure
+from .plan import resolve_authority
+from .qtypes import commune_needed
 from .text import tr
 
 
-class WhereError(ValueError):
-    """A procedure or place that cannot be used; carries fr/en text and suggestions."""
+@dataclass(frozen=True)
+class AuthorityInfo:
+    """An authority named for a place, in one language."""
 
-    def __init__(self, message: Mapping[str, str], suggestions: tuple[str, ...] = ()) -> None:
-        super().__init__(message["en"])
-        self.message = message
-        self.suggestions = suggestions
-
-    def text(self, lang: str) -> str:
-        """One line: the problem and any suggestions."""
-        tail = ""
-        if self.suggestions:
-            word = "suggestions" if lang == "fr" else "did you mean"
-            tail = f" ({word}: {'; '.join(self.suggestions)})"
-        return tr(self.message, lang) + tail
+    kind: str
+    name: str
+    address: str | None
+    notes: tuple[str, ...]
+    source: Any  # plan.SourceRef | None
 
 
 @dataclass(frozen=True)
 class RoleAuthority:
     role: str
     id: str
-    authority: Authority
+    authority: AuthorityInfo
 
 
 @dataclass(frozen=True)
@@ -75,13 +70,13 @@ class Answer:
         }
 
 
-def find_procedure(content: Content, name: str) -> Mapping[str, Any]:
+def find_procedure(content: Content, name: str) -> Procedure:
     """The procedure named by its id or one of its aliases (case and accents ignored)."""
     wanted = fold(name)
     for proc in content.procedures.values():
-        if wanted in {fold(n) for n in (proc["id"], *proc.get("aliases", ()))}:
+        if wanted in {fold(n) for n in (proc.id, *proc.aliases)}:
             return proc
-    known = tuple("|".join((p["id"], *p.get("aliases", ()))) for p in content.procedures.values())
+    known = tuple("|".join((p.id, *p.aliases)) for p in content.procedures.values())
     raise WhereError(
         {"fr": f"démarche inconnue « {name} »", "en": f"unknown procedure '{name}'"}, known
     )
@@ -101,23 +96,27 @@ def resolve_place(content: Content, query: str, precision: str | None) -> Place:
 def authorities_for(content: Content, query: str, procedure: str, lang: str) -> Answer:
     """Every authority of ``procedure`` for the place ``query``, named for that place."""
     proc = find_procedure(content, procedure)
-    place = resolve_place(content, query, proc.get("precision"))
-    found = tuple(
-        RoleAuthority(
-            tr(ref.get("role"), lang),
-            ref["id"],
-            resolve_authority(content, {"id": ref["id"], "place": "place"}, {"place": place}, lang),
+    place = resolve_place(content, query, proc.precision)
+    found = []
+    for ref in proc.authorities:
+        named = resolve_authority(content, AuthorityRef(ref.id, "place"), {"place": place})
+        assert named is not None
+        info = AuthorityInfo(
+            named.kind,
+            tr(named.name, lang),
+            named.address,
+            tuple(tr(n, lang) for n in named.notes),
+            named.source,
         )
-        for ref in proc["authorities"]
-    )
+        found.append(RoleAuthority(tr(ref.role, lang), ref.id, info))
     return Answer(
         query=query,
         place=place,
         place_text=place.display(lang),
-        procedure=proc["id"],
-        procedure_label=tr(proc["label"], lang),
-        authorities=found,
-        notes=tuple(tr(n["text"], lang) for n in proc.get("notes", ())),
+        procedure=proc.id,
+        procedure_label=tr(proc.label, lang),
+        authorities=tuple(found),
+        notes=tuple(tr(n.text, lang) for n in proc.notes),
     )
 
 

@@ -17,9 +17,8 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from .. import __version__
-from .answers import AnswerError
 from .dates import parse_iso
-from .resources import DataError
+from .errors import AnswerError, DataError
 
 MAX_ANSWERS_BYTES = 1_000_000
 
@@ -105,7 +104,7 @@ def run_step(answers_path: str, today: str | None, lang: Lang, flow: str):
         fail(f"--flow: unknown flow '{flow}' (known: {', '.join(content.flows)})")
     content = content.with_flow(flow)
     try:
-        return step(content, raw, day, lang.value), day
+        return step(content, raw, day), day
     except AnswerError as exc:
         fail(exc.text(lang.value))
 
@@ -141,15 +140,18 @@ def step_command(
 ) -> None:
     """Print the next question to ask, or the finished plan, for the answers given so far."""
     from .protocol import question_json, step_json
-    from .render import render_text
 
     result, day = run_step(answers, today, lang, flow)
     if json_out:
         typer.echo(json.dumps(step_json(result, day, lang.value), ensure_ascii=False, indent=2))
         return
-    if result.done:
-        typer.echo(render_text(result.plan), nl=False)
+    if result.plan is not None:
+        from .render import render_text
+        from .sections import sections
+
+        typer.echo(render_text(sections(result.plan, lang.value)), nl=False)
         return
+    assert result.question is not None
     q = question_json(result.question, day, lang.value)
     typer.echo(f"[{q['id']}] {q['text']}")
     if q["help"]:
@@ -173,18 +175,21 @@ def plan_command(
     flow: FlowOpt = "main",
 ) -> None:
     """Print or write the whole action plan for a complete set of answers."""
-    from .render import render_text
+    from .render import plan_json, render_text
+    from .sections import sections
 
     result, _ = run_step(answers, today, lang, flow)
-    if not result.done:
+    if result.plan is None:
+        assert result.question is not None
         fail(
             f"question '{result.question.id}': not answered yet — the answers are incomplete "
             "(use 'parcours step' to see the next question)"
         )
+    plan = sections(result.plan, lang.value)
     if fmt is PlanFormat.json:
-        text = json.dumps(result.plan.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(plan_json(plan), ensure_ascii=False, indent=2) + "\n"
     else:
-        text = render_text(result.plan)
+        text = render_text(plan)
     if output is None:
         typer.echo(text, nl=False)
         return
@@ -254,7 +259,8 @@ def authority_command(
     lang: LangOpt = Lang.fr,
 ) -> None:
     """Print the authority competent for a procedure at a place (name, address, notes, source)."""
-    from .authorities import WhereError, authorities_for, render_answer
+    from .authorities import authorities_for, render_answer
+    from .errors import WhereError
 
     if len(query) > 200 or any(ord(c) < 32 for c in query):
         fail("the place must be a short line of text")

@@ -42,11 +42,21 @@ class Leaf:
     option: str | None = None  # for "contains": the one ticked option that matched
 
 
+OP_SET = frozenset(OPS)
+
+
 def operator(cond: Mapping[str, Any]) -> str:
-    ops = [k for k in cond if k in OPS]
-    if len(ops) != 1:
+    """The one operator of a condition (its other key may only be "why")."""
+    found = None
+    for key in cond:
+        if key in OP_SET:
+            if found is not None:
+                found = None
+                break
+            found = key
+    if found is None:
         raise ConditionError(f"a condition needs exactly one operator, got {sorted(cond)}")
-    return ops[0]
+    return found
 
 
 PLACE_ATTRIBUTES = ("departement", "insee", "postcode")
@@ -218,16 +228,3 @@ def validate(cond: Any, path: str = "") -> list[str]:
         except ConditionError as exc:
             problems.append(f"{path}.{op}: {exc}")
     return problems
-
-
-def find_conditions(value: Any, where: str = "") -> Iterator[tuple[str, Any]]:
-    """Every ``when`` inside a content record (at any depth), with its location."""
-    if isinstance(value, Mapping):
-        for key, sub in value.items():
-            if key == "when":
-                yield f"{where}.when", sub
-            else:
-                yield from find_conditions(sub, f"{where}.{key}")
-    elif isinstance(value, list | tuple):
-        for i, sub in enumerate(value):
-            yield from find_conditions(sub, f"{where}[{i}]")

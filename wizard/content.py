@@ -1,7 +1,8 @@
-"""The content model: questions, pathways, documents, authorities and sources, loaded read-only.
+"""The content: typed questions, pathways, documents, authorities and sources, loaded read-only.
 
 Content lives in TinyDB files under ``data/content/`` (one file per pathway family, same tables
-in each); they are merged here. Nothing in this module knows a legal fact.
+in each); they are merged here and each record is read into its dataclass (``model``), which
+validates it. Nothing in this module knows a legal fact.
 """
 
 from __future__ import annotations
@@ -13,88 +14,74 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from .geo import Geography
+from .errors import ContentError
+from .model import (
+    MAIN_FLOW,
+    TABLES,
+    Authority,
+    Document,
+    Notice,
+    Pathway,
+    Procedure,
+    Question,
+    Source,
+    read_record,
+)
 from .resources import data_root, read_tables
 
-TABLES = (
-    "sources",
-    "questions",
-    "pathways",
-    "documents",
-    "authorities",
-    "notices",
-    "procedures",
-)
-PRECISIONS = ("commune",)  # what a place question may require beyond a département
-QUESTION_TYPES = (
-    "single_choice",
-    "multiple_choice",
-    "yes_no",
-    "date",
-    "place",
-    "number",
-    "text",
-)
-CHOICE_TYPES = ("single_choice", "multiple_choice")
-STATUSES = ("current", "archive")
-MAIN_FLOW = "main"
+if TYPE_CHECKING:
+    from .geo import Geography
+
+RawTables = Mapping[str, list[Any]]
 
 
 @dataclass(frozen=True)
-class Option:
-    id: str
-    label: Mapping[str, str]
+class Records:
+    """Every typed record of the content, all flows together, in file order."""
+
+    sources: tuple[Source, ...] = ()
+    questions: tuple[Question, ...] = ()
+    pathways: tuple[Pathway, ...] = ()
+    documents: tuple[Document, ...] = ()
+    authorities: tuple[Authority, ...] = ()
+    notices: tuple[Notice, ...] = ()
+    procedures: tuple[Procedure, ...] = ()
 
 
-@dataclass(frozen=True)
-class Question:
-    id: str
-    order: int
-    type: str
-    section: Mapping[str, str]
-    label: Mapping[str, str]  # short form, used in reasons and the review list
-    text: Mapping[str, str]
-    help: Mapping[str, str] | None = None
-    options: tuple[Option, ...] = ()
-    when: Mapping[str, Any] | None = None
-    optional: bool = False  # null ("I don't know") is an accepted answer
-    min: Any = None
-    max: Any = None
-    integer: bool = False
-    max_length: int = 200
-    precision: str | None = None  # place questions: "commune" refuses a bare département
+def read_records(tables: RawTables, problems: list[str] | None = None) -> Records:
+    """Type every record of ``tables``.
 
-    def option(self, option_id: str) -> Option | None:
-        return next((o for o in self.options if o.id == option_id), None)
-
-    @classmethod
-    def from_record(cls, rec: Mapping[str, Any]) -> Question:
-        return cls(
-            id=rec["id"],
-            order=rec["order"],
-            type=rec["type"],
-            section=rec["section"],
-            label=rec["label"],
-            text=rec["text"],
-            help=rec.get("help"),
-            options=tuple(Option(o["id"], o["label"]) for o in rec.get("options", ())),
-            when=rec.get("when"),
-            optional=bool(rec.get("optional", False)),
-            min=rec.get("min"),
-            max=rec.get("max"),
-            integer=bool(rec.get("integer", False)),
-            max_length=int(rec.get("max_length", 200)),
-            precision=rec.get("precision"),
-        )
+    Without ``problems`` the first malformed record raises ContentError; with a list, every
+    malformed record is reported there (as one line naming it) and left out.
+    """
+    if not isinstance(tables, Mapping):
+        raise ContentError(None, "content", None, "tables must be an object")
+    typed: dict[str, list[Any]] = {}
+    for name in TABLES:
+        rows = tables.get(name, ())
+        if not isinstance(rows, list | tuple):
+            error = ContentError(None, name, None, "a table must be a list of records")
+            if problems is None:
+                raise error
+            problems.append(str(error))
+            rows = ()
+        out = typed[name] = []
+        for row in rows:
+            file = row.get("_file") if isinstance(row, Mapping) else None
+            try:
+                out.append(read_record(name, row, file))
+            except ContentError as exc:
+                if problems is None:
+                    raise
+                problems.append(str(exc))
+    return Records(**{name: tuple(rows) for name, rows in typed.items()})
 
 
 @dataclass(frozen=True)
 class Content:
     """Everything the engine reads. Build with ``load_content()`` or ``Content.from_tables()``."""
 
-    tables: Mapping[str, tuple[Mapping[str, Any], ...]]
-    all_questions: tuple[Question, ...]
+    records: Records
     # A Geography, or the data root to build one from on the first place lookup: the first
     # screens never pay for the geography module.
     geo_source: Any = field(default=None, compare=False, repr=False)
@@ -103,18 +90,10 @@ class Content:
     shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def from_tables(
-        cls,
-        tables: Mapping[str, list[Mapping[str, Any]]],
-        geo: Any = None,
-        flow: str = MAIN_FLOW,
-    ) -> Content:
-        """Content over ``tables``; ``geo`` is a Geography, a data root, or None (bundled)."""
-        frozen = {name: tuple(tables.get(name, ())) for name in TABLES}
-        questions = tuple(
-            sorted((Question.from_record(r) for r in frozen["questions"]), key=lambda q: q.order)
-        )
-        return cls(frozen, questions, geo, flow)
+    def from_tables(cls, tables: RawTables, geo: Any = None, flow: str = MAIN_FLOW) -> Content:
+        """Content over raw ``tables`` (validated here); ``geo``: a Geography, a data root, or
+        None (bundled)."""
+        return cls(read_records(tables), geo, flow)
 
     @property
     def geo(self) -> Geography:
@@ -132,57 +111,61 @@ class Content:
 
     def with_flow(self, flow: str) -> Content:
         """The same content, walking another flow (see ``flows``)."""
-        return Content(self.tables, self.all_questions, self.geo_source, flow, self.shared)
+        return Content(self.records, self.geo_source, flow, self.shared)
 
     @cached_property
     def flows(self) -> tuple[str, ...]:
         """Every flow named by a question or pathway; "main" first."""
-        names = {
-            r.get("flow", MAIN_FLOW) for t in ("questions", "pathways") for r in self.tables[t]
-        }
+        names = {q.flow for q in self.records.questions} | {p.flow for p in self.records.pathways}
         return (MAIN_FLOW, *sorted(names - {MAIN_FLOW}))
+
+    @cached_property
+    def all_questions(self) -> tuple[Question, ...]:
+        """Every question of every flow, in order."""
+        return tuple(sorted(self.records.questions, key=lambda q: q.order))
 
     @cached_property
     def questions(self) -> tuple[Question, ...]:
         """The questions of the current flow, in the order they are asked."""
-        flow_of = {r["id"]: r.get("flow", MAIN_FLOW) for r in self.tables["questions"]}
-        return tuple(q for q in self.all_questions if flow_of[q.id] == self.flow)
-
-    def _index(self, table: str) -> dict[str, Mapping[str, Any]]:
-        return {r["id"]: r for r in self.tables[table]}
+        return tuple(q for q in self.all_questions if q.flow == self.flow)
 
     @cached_property
     def question_by_id(self) -> dict[str, Question]:
         return {q.id: q for q in self.questions}
 
     @cached_property
-    def pathways(self) -> tuple[Mapping[str, Any], ...]:
+    def pathways(self) -> tuple[Pathway, ...]:
         """The pathways of the current flow, in plan order."""
-        mine = (p for p in self.tables["pathways"] if p.get("flow", MAIN_FLOW) == self.flow)
-        return tuple(sorted(mine, key=lambda p: p.get("order", 0)))
+        mine = (p for p in self.records.pathways if p.flow == self.flow)
+        return tuple(sorted(mine, key=lambda p: p.order))
 
     @cached_property
-    def documents(self) -> dict[str, Mapping[str, Any]]:
-        return self._index("documents")
+    def documents(self) -> dict[str, Document]:
+        return {d.id: d for d in self.records.documents}
 
     @cached_property
-    def authorities(self) -> dict[str, Mapping[str, Any]]:
-        return self._index("authorities")
+    def authorities(self) -> dict[str, Authority]:
+        return {a.id: a for a in self.records.authorities}
 
     @cached_property
-    def sources(self) -> dict[str, Mapping[str, Any]]:
-        return self._index("sources")
+    def sources(self) -> dict[str, Source]:
+        return {s.id: s for s in self.records.sources}
 
     @cached_property
-    def procedures(self) -> dict[str, Mapping[str, Any]]:
+    def procedures(self) -> dict[str, Procedure]:
         """Procedures by id (asylum, residence, rental...), each naming its authorities."""
-        return self._index("procedures")
+        return {p.id: p for p in self.records.procedures}
+
+    @cached_property
+    def notices(self) -> dict[str, Notice]:
+        """Standing texts (archive banner, indicative dates, not legal advice...) by id."""
+        return {n.id: n for n in self.records.notices}
 
 
-def read_content_tables(root: Traversable | Path | None = None) -> dict[str, list[dict[str, Any]]]:
+def read_content_tables(root: Traversable | Path | None = None) -> dict[str, list[Any]]:
     """Merge the tables of every ``content/*.json`` database, files in name order."""
     base = (root if root is not None else data_root()).joinpath("content")
-    merged: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    merged: dict[str, list[Any]] = {name: [] for name in TABLES}
     files = sorted((f for f in base.iterdir() if f.name.endswith(".json")), key=lambda f: f.name)
     for f in files:
         for name, rows in read_tables(f).items():
@@ -193,5 +176,5 @@ def read_content_tables(root: Traversable | Path | None = None) -> dict[str, lis
 
 
 def load_content(root: Traversable | Path | None = None) -> Content:
-    """Load the bundled content (read-only) and the geography that goes with it."""
+    """Load the bundled content (read-only, validated) and the geography that goes with it."""
     return Content.from_tables(read_content_tables(root), root)

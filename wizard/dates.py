@@ -9,9 +9,12 @@ from datetime import date, timedelta
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PERIOD_KEYS = frozenset({"years", "months", "days"})
+# The dates any answer may hold, whatever a question's own min/max say.
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2100, 12, 31)
 
 
-def parse_iso(text: str) -> date:
+def parse_iso(text: object) -> date:
     """Parse a strict YYYY-MM-DD date; raises ValueError with a readable message."""
     if not isinstance(text, str) or not ISO_DATE.match(text):
         raise ValueError("expected a date as YYYY-MM-DD")

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from .answers import parse_answers
 from .conditions import evaluate
-from .content import Content, Question
+from .content import Content
+from .model import Question
 
 if TYPE_CHECKING:
     from .plan import ActionPlan
@@ -58,19 +59,20 @@ def asked(content: Content, kept: Mapping[str, Any], today: date) -> list[Questi
     return [q for q in content.questions if q.id in kept]
 
 
-def step_typed(content: Content, typed: Mapping[str, Any], today: date, lang: str) -> Step:
+def step_typed(content: Content, typed: Mapping[str, Any], today: date) -> Step:
     kept, dropped = applicable(content, typed, today)
     question = next_question(content, kept, today)
     if question is not None:
         return Step(False, question, None, kept, dropped)
     from .plan import build_plan  # only once a plan is due: questions come first
 
-    return Step(True, None, build_plan(content, kept, today, lang), kept, dropped)
+    return Step(True, None, build_plan(content, kept, today), kept, dropped)
 
 
-def step(content: Content, raw_answers: Any, today: date, lang: str = "fr") -> Step:
-    """Validate raw protocol answers, then return the next question or the plan.
+def step(content: Content, raw_answers: Any, today: date) -> Step:
+    """Validate raw protocol answers, then return the next question or the language-neutral
+    plan (``sections`` puts it into words).
 
     Raises ``AnswerError`` for any bad answer (unknown id, wrong type, unknown option, bad date).
     """
-    return step_typed(content, parse_answers(content, raw_answers, today), today, lang)
+    return step_typed(content, parse_answers(content, raw_answers, today), today)

@@ -23,8 +23,8 @@ from operator import ne
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .errors import PlaceError
 from .resources import data_root, read_tables
-from .text import tr
 
 MAX_CHOICES = 20  # suggestions listed for an ambiguous place
 # Placeholders an authority's name or note may use (filled by ``Geography.template_fields``).
@@ -40,18 +40,6 @@ TEMPLATE_FIELDS = {
     "subprefecture": "the sous-préfecture's town, when the commune's arrondissement has one",
     "of_subprefecture": "the sous-préfecture's town after 'de'",
 }
-
-
-class PlaceError(ValueError):
-    """A place that cannot be resolved to one département; carries fr/en text and suggestions."""
-
-    def __init__(self, message: dict[str, str], suggestions: tuple[str, ...] = ()) -> None:
-        super().__init__(message["en"])
-        self.message = message
-        self.suggestions = suggestions
-
-    def text(self, lang: str) -> str:
-        return tr(self.message, lang)
 
 
 @dataclass(frozen=True)

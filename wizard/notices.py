@@ -14,13 +14,11 @@ HELP_AUTHORITY = "associations"  # the content's authority record for "who can h
 
 def notice(content: Content, notice_id: str, lang: str) -> str | None:
     """The text of a standing notice (e.g. "not_legal_advice"), or None if the content has none."""
-    for rec in content.tables.get("notices", ()):
-        if rec.get("id") == notice_id:
-            return tr(rec.get("text"), lang) or None
-    return None
+    rec = content.notices.get(notice_id)
+    return tr(rec.text, lang) if rec else None
 
 
 def help_contacts(content: Content, lang: str) -> str | None:
     """The associations that help foreign nationals, as the content names them."""
     rec = content.authorities.get(HELP_AUTHORITY)
-    return tr(rec.get("name"), lang) or None if rec else None
+    return tr(rec.name, lang) if rec else None

@@ -1,13 +1,15 @@
-"""The action plan: a frozen value built from the content and the answers that apply.
+"""The action plan: a frozen, language-neutral value built from the content and the answers.
 
-Every fact in a plan comes from the content, with its source; this module only selects,
+The plan decides *what* applies — pathways, documents, deadlines with their dates, costs,
+authorities, the reasons — and keeps every text in both languages; ``sections`` decides the order
+and the words. Every fact comes from the content, with its source; this module only selects,
 computes dates and assembles.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -15,7 +17,8 @@ from .answers import display
 from .conditions import evaluate, explain
 from .content import Content
 from .dates import shift
-from .text import colon, tr
+from .model import AuthorityRef, DeadlineRule, Item, Pathway
+from .text import Localised, colon, localised, tr
 
 URGENT_DAYS = 30  # a deadline this close is marked "urgent" (a display choice, not a legal rule)
 
@@ -28,33 +31,35 @@ class SourceRef:
 
 
 @dataclass(frozen=True)
-class Source:
+class UsedSource:
     id: str
     file: str
-    title: str
+    title: Localised
     status: str  # current | archive | superseded
 
 
 @dataclass(frozen=True)
 class Note:
-    text: str
+    text: Localised
     source: SourceRef | None
 
 
 @dataclass(frozen=True)
-class Authority:
+class NamedAuthority:
+    """An authority named for the person's place (in both languages)."""
+
     kind: str
-    name: str
+    name: Localised
     address: str | None
-    notes: tuple[str, ...]
+    notes: tuple[Localised, ...]
     source: SourceRef | None
 
 
 @dataclass(frozen=True)
-class Document:
+class PlanDocument:
     id: str
-    label: str
-    details: str
+    label: Localised
+    details: Localised | None
     source: SourceRef
     status: str
 
@@ -62,9 +67,9 @@ class Document:
 @dataclass(frozen=True)
 class Deadline:
     id: str
-    label: str
+    label: Localised
     date: date | None
-    rule: str
+    rule: Localised
     source: SourceRef
     status: str
     kind: str  # "end": something must be done by this date; "start": a period opens on it
@@ -74,12 +79,12 @@ class Deadline:
 
 
 @dataclass(frozen=True)
-class Cost:
+class PlanCost:
     id: str
-    label: str
+    label: Localised
     amount_eur: float
-    payment: str
-    note: str
+    payment: Localised | None
+    note: Localised | None
     source: SourceRef
     status: str
 
@@ -87,75 +92,66 @@ class Cost:
 @dataclass(frozen=True)
 class PathwayResult:
     id: str
-    title: str
-    summary: str
+    title: Localised
+    summary: Localised | None
     status: str
-    reasons: tuple[str, ...]
+    reasons: tuple[Localised, ...]
     source: SourceRef
-    authority: Authority | None
+    authority: NamedAuthority | None
     documents: tuple[str, ...]
-    steps: tuple[str, ...]
+    steps: tuple[Localised, ...]
 
 
 @dataclass(frozen=True)
 class ActionPlan:
-    lang: str
     today: date
     pathways: tuple[PathwayResult, ...]
-    authority: Authority | None
-    documents: tuple[Document, ...]
-    steps: tuple[str, ...]
+    authority: NamedAuthority | None
+    documents: tuple[PlanDocument, ...]
+    steps: tuple[Localised, ...]
     deadlines: tuple[Deadline, ...]
-    costs: tuple[Cost, ...]
+    costs: tuple[PlanCost, ...]
     recourse: tuple[Note, ...]
     notes: tuple[Note, ...]
     history: tuple[Note, ...]
-    warnings: tuple[str, ...]
-    sources: tuple[Source, ...]
-    answers: tuple[tuple[str, str], ...]  # (question label, answer in words), in order
+    warnings: tuple[Localised, ...]
+    sources: tuple[UsedSource, ...]
+    answers: tuple[tuple[Localised, Localised], ...]  # (question label, answer in words)
 
     @property
     def archive(self) -> bool:
         return any(p.status == "archive" for p in self.pathways)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of the plan (the protocol's PLAN)."""
-        return _jsonable(asdict(self))
+
+def _key(text: Localised) -> tuple[tuple[str, str], ...]:
+    """A localised text as a hashable key, to list each sentence once."""
+    return tuple(sorted(text.items()))
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    return value
+def _source_ref(content: Content, source: str, articles: str | None = None) -> SourceRef:
+    return SourceRef(source, content.sources[source].file, articles)
 
 
-def _source_ref(content: Content, item: Mapping[str, Any]) -> SourceRef:
-    sid = item["source"]
-    return SourceRef(sid, content.sources[sid]["file"], item.get("articles"))
+def _applies(item: Any, answers: Mapping[str, Any], today: date) -> bool:
+    return evaluate(item.when, answers, today)
 
 
-def _applies(item: Mapping[str, Any], answers: Mapping[str, Any], today: date) -> bool:
-    return evaluate(item.get("when"), answers, today)
-
-
-def _reasons(content: Content, pathway: Mapping[str, Any], answers, today, lang) -> tuple[str, ...]:
+def _reasons(
+    content: Content, pathway: Pathway, answers: Mapping[str, Any], today: date
+) -> tuple[Localised, ...]:
     by_id = content.question_by_id
     out = []
-    for leaf in explain(pathway.get("when"), answers, today):
+    for leaf in explain(pathway.when, answers, today):
         q = by_id[leaf.question]
-        if leaf.option is not None and q.option(leaf.option) is not None:
+        option = q.option(leaf.option) if leaf.option is not None else None
+
+        def text(lang: str, q: Any = q, option: Any = option, why: Any = leaf.why) -> str:
             # A multiple-choice answer: cite the ticked option that made it apply, not them all.
-            shown = tr(q.option(leaf.option).label, lang)
-        else:
-            shown = display(q, answers.get(q.id), lang)
-        text = f"{tr(q.label, lang)}{colon(lang)}{shown}"
-        if leaf.why:
-            text += f" — {tr(leaf.why, lang)}"
-        out.append(text)
+            shown = tr(option.label, lang) if option else display(q, answers.get(q.id), lang)
+            line = f"{tr(q.label, lang)}{colon(lang)}{shown}"
+            return line + (f" — {tr(why, lang)}" if why else "")
+
+        out.append(localised(text))
     return tuple(out)
 
 
@@ -168,8 +164,8 @@ def fill(template: str, fields: Mapping[str, str]) -> str | None:
 
 
 def resolve_authority(
-    content: Content, ref: Mapping[str, Any] | None, answers: Mapping[str, Any], lang: str
-) -> Authority | None:
+    content: Content, ref: AuthorityRef | None, answers: Mapping[str, Any]
+) -> NamedAuthority | None:
     """The authority a pathway sends the person to, named for their place when known.
 
     ``overrides`` are keyed by commune INSEE code (five characters) or département code; the
@@ -178,211 +174,216 @@ def resolve_authority(
     """
     if ref is None:
         return None
-    rec = content.authorities[ref["id"]]
-    place = answers.get(ref["place"]) if ref.get("place") else None
-    unknown = tr(rec.get("name_unknown") or rec["name"], lang)
-    source = _source_ref(content, rec)
-    address = rec.get("address")
-    items = list(rec.get("notes", ()))
+    rec = content.authorities[ref.id]
+    place = answers.get(ref.place) if ref.place else None
+    unknown = rec.name_unknown or rec.name
+    source = _source_ref(content, rec.source)
+    address = rec.address
+    items = list(rec.notes)
     fields: Mapping[str, str] = {}
-    name = unknown
+    template = rec.name
     if place is not None:
         fields = content.geo.template_fields(place)
-        overrides = rec.get("overrides", {})
-        override = (overrides.get(place.insee) if place.insee else None) or overrides.get(
-            place.departement
+        override = (rec.overrides.get(place.insee) if place.insee else None) or (
+            rec.overrides.get(place.departement)
         )
-        template = tr(rec["name"], lang)
         if override:
-            template = tr(override.get("name") or rec["name"], lang)
-            source = _source_ref(content, override)
-            address = override.get("address", address)
-            items += override.get("notes", ())
-        name = fill(template, fields) or unknown
-    notes = [fill(tr(n["text"], lang), fields) for n in items]
-    return Authority(rec["kind"], name, address, tuple(n for n in notes if n), source)
+            template = override.name or rec.name
+            source = _source_ref(content, override.source)
+            address = override.address or address
+            items += override.notes
+
+    def name(lang: str) -> str:
+        if place is None:
+            return tr(unknown, lang)
+        return fill(tr(template, lang), fields) or tr(unknown, lang)
+
+    notes = []
+    for item in items:
+        note = localised(lambda lang, item=item: fill(tr(item.text, lang), fields) or "")
+        if all(note.values()):
+            notes.append(note)
+    return NamedAuthority(rec.kind, localised(name), address, tuple(notes), source)
 
 
-def _deadline(content, item, answers, today, lang, pathway_id) -> Deadline:
+def _deadline(
+    content: Content, rule: DeadlineRule, answers: Mapping[str, Any], today: date, pathway: str
+) -> Deadline:
     when = None
-    spec = item.get("date")
-    if spec is not None:
-        anchor = answers.get(spec["from"])
+    if rule.anchor is not None:
+        anchor = answers.get(rule.anchor)
         if anchor is not None:
-            when = shift(anchor, spec.get("offset", {}))
-    kind = item.get("kind", "end")
+            when = shift(anchor, rule.offset)
     urgency = days_left = None
     if when is not None:
         days_left = (when - today).days
-        if kind == "start":
+        if rule.kind == "start":
             urgency = "open" if days_left <= 0 else "upcoming"
         elif days_left < 0:
             urgency = "passed"
         else:
             urgency = "urgent" if days_left <= URGENT_DAYS else "upcoming"
     return Deadline(
-        id=item["id"],
-        label=tr(item["label"], lang),
+        id=rule.id,
+        label=rule.label,
         date=when,
-        rule=tr(item["rule"], lang),
-        source=_source_ref(content, item),
-        status=item["status"],
-        kind=kind,
+        rule=rule.rule,
+        source=_source_ref(content, rule.source, rule.articles),
+        status=rule.status,
+        kind=rule.kind,
         urgency=urgency,
         days_left=days_left,
-        pathway=pathway_id,
+        pathway=pathway,
     )
 
 
-def _notes(content, items: Iterable[Mapping[str, Any]], answers, today, lang) -> list[Note]:
+def _notes(
+    content: Content, items: Iterable[Item], answers: Mapping[str, Any], today: date
+) -> list[Note]:
     return [
-        Note(tr(i["text"], lang), _source_ref(content, i) if "source" in i else None)
+        Note(i.text, _source_ref(content, i.source, i.articles) if i.source else None)
         for i in items
         if _applies(i, answers, today)
     ]
 
 
-def select_pathways(
-    content: Content, answers: Mapping[str, Any], today: date
-) -> list[Mapping[str, Any]]:
+def select_pathways(content: Content, answers: Mapping[str, Any], today: date) -> list[Pathway]:
     """The pathways whose conditions hold; the fallback ones only when no other applies."""
-    regular = [p for p in content.pathways if not p.get("fallback") and _applies(p, answers, today)]
+    regular = [p for p in content.pathways if not p.fallback and _applies(p, answers, today)]
     if regular:
         return regular
-    return [p for p in content.pathways if p.get("fallback") and _applies(p, answers, today)]
+    return [p for p in content.pathways if p.fallback and _applies(p, answers, today)]
 
 
-def build_plan(content: Content, answers: Mapping[str, Any], today: date, lang: str) -> ActionPlan:
+def notice(content: Content, notice_id: str) -> Localised:
+    """A standing notice from the content (archive banner, indicative dates...)."""
+    rec = content.notices.get(notice_id)
+    if rec is None:
+        raise KeyError(f"notice {notice_id!r} missing from the content")
+    return rec.text
+
+
+def build_plan(content: Content, answers: Mapping[str, Any], today: date) -> ActionPlan:
     """Assemble the plan for typed ``answers`` that already went through the flow."""
     by_id = content.question_by_id
     results: list[PathwayResult] = []
-    documents: dict[str, Document] = {}
-    steps: list[str] = []
+    documents: dict[str, PlanDocument] = {}
+    steps: dict[Any, Localised] = {}
     deadlines: list[Deadline] = []
-    costs: list[Cost] = []
-    recourse: list[Note] = []
-    notes: list[Note] = []
+    costs: list[PlanCost] = []
+    recourse: dict[Any, Note] = {}
+    notes: dict[Any, Note] = {}
     history: list[Note] = []
-    warnings: list[str] = []
-    used_sources: list[str] = []
+    warnings: dict[Any, Localised] = {}
 
     for p in select_pathways(content, answers, today):
         doc_ids = []
-        for ref in p.get("documents", ()):
+        for ref in p.documents:
             if not _applies(ref, answers, today):
                 continue
-            rec = content.documents[ref["id"]]
-            doc_ids.append(rec["id"])
-            if rec["id"] not in documents:
-                documents[rec["id"]] = Document(
-                    rec["id"],
-                    tr(rec["label"], lang),
-                    tr(rec.get("details"), lang),
-                    _source_ref(content, rec),
-                    rec["status"],
+            doc = content.documents[ref.id]
+            doc_ids.append(doc.id)
+            if doc.id not in documents:
+                documents[doc.id] = PlanDocument(
+                    doc.id,
+                    doc.label,
+                    doc.details,
+                    _source_ref(content, doc.source, doc.articles),
+                    doc.status,
                 )
-        p_steps = [tr(s["text"], lang) for s in p.get("steps", ()) if _applies(s, answers, today)]
+        p_steps = {_key(s.text): s.text for s in p.steps if _applies(s, answers, today)}
         # Pathways from one guide share their filing steps: list each step once in the plan.
-        steps.extend(s for s in dict.fromkeys(p_steps) if s not in steps)
-        for item in p.get("deadlines", ()):
-            if _applies(item, answers, today):
-                deadlines.append(_deadline(content, item, answers, today, lang, p["id"]))
-        for item in p.get("costs", ()):
-            if _applies(item, answers, today):
-                costs.append(
-                    Cost(
-                        item["id"],
-                        tr(item["label"], lang),
-                        item["amount_eur"],
-                        tr(item.get("payment"), lang),
-                        tr(item.get("note"), lang),
-                        _source_ref(content, item),
-                        item["status"],
+        for key, text in p_steps.items():
+            steps.setdefault(key, text)
+        deadlines += [
+            _deadline(content, rule, answers, today, p.id)
+            for rule in p.deadlines
+            if _applies(rule, answers, today)
+        ]
+        costs += [
+            PlanCost(
+                c.id,
+                c.label,
+                c.amount_eur,
+                c.payment,
+                c.note,
+                _source_ref(content, c.source, c.articles),
+                c.status,
+            )
+            for c in p.costs
+            if _applies(c, answers, today)
+        ]
+        for note in _notes(content, p.recourse, answers, today):
+            recourse.setdefault((_key(note.text), note.source), note)
+        for note in _notes(content, p.notes, answers, today):
+            notes.setdefault((_key(note.text), note.source), note)
+        history += _notes(content, p.history, answers, today)
+        for note in _notes(content, p.warnings, answers, today):
+            warnings.setdefault(_key(note.text), note.text)
+        reasons = _reasons(content, p, answers, today)
+        if not reasons and p.fallback:
+            reasons = tuple(
+                localised(
+                    lambda lang, q=by_id[qid], v=v: (
+                        f"{tr(q.label, lang)}{colon(lang)}{display(q, v, lang)}"
                     )
                 )
-        for note in _notes(content, p.get("recourse", ()), answers, today, lang):
-            if note not in recourse:
-                recourse.append(note)
-        for note in _notes(content, p.get("notes", ()), answers, today, lang):
-            if note not in notes:
-                notes.append(note)
-        history.extend(_notes(content, p.get("history", ()), answers, today, lang))
-        warnings.extend(
-            n.text for n in _notes(content, p.get("warnings", ()), answers, today, lang)
-        )
-        reasons = _reasons(content, p, answers, today, lang)
-        if not reasons and p.get("fallback"):
-            reasons = tuple(
-                f"{tr(by_id[q].label, lang)}{colon(lang)}{display(by_id[q], v, lang)}"
-                for q, v in answers.items()
+                for qid, v in answers.items()
             )
         results.append(
             PathwayResult(
-                id=p["id"],
-                title=tr(p["title"], lang),
-                summary=tr(p.get("summary"), lang),
-                status=p["status"],
+                id=p.id,
+                title=p.title,
+                summary=p.summary,
+                status=p.status,
                 reasons=reasons,
-                source=_source_ref(content, p),
-                authority=resolve_authority(content, p.get("authority"), answers, lang),
+                source=_source_ref(content, p.source, p.articles),
+                authority=resolve_authority(content, p.authority, answers),
                 documents=tuple(doc_ids),
-                steps=tuple(p_steps),
+                steps=tuple(p_steps.values()),
             )
         )
 
+    standing = []
     if any(p.status == "archive" for p in results) or any(
         d.status == "archive" for d in documents.values()
     ):
-        warnings.insert(0, _notice(content, "archive", lang))
+        standing.append(("first", notice(content, "archive")))
     if any(d.date is not None for d in deadlines):
-        warnings.append(_notice(content, "dates_indicative", lang))
+        standing.append(("last", notice(content, "dates_indicative")))
     if any(d.urgency == "passed" for d in deadlines):
-        warnings.append(_notice(content, "deadline_passed", lang))
+        standing.append(("last", notice(content, "deadline_passed")))
+    all_warnings = [text for where, text in standing if where == "first"]
+    all_warnings += warnings.values()
+    all_warnings += [text for where, text in standing if where == "last"]
 
     refs: list[SourceRef] = [r.source for r in results]
     refs += [a.source for a in (r.authority for r in results) if a and a.source]
     refs += [d.source for d in documents.values()] + [d.source for d in deadlines]
     refs += [c.source for c in costs]
-    refs += [n.source for n in (*recourse, *notes, *history) if n.source]
-    for ref in refs:
-        if ref.id not in used_sources:
-            used_sources.append(ref.id)
+    refs += [n.source for n in (*recourse.values(), *notes.values(), *history) if n.source]
+    used = dict.fromkeys(ref.id for ref in refs)
     sources = tuple(
-        Source(
-            s,
-            content.sources[s]["file"],
-            tr(content.sources[s]["title"], lang),
-            content.sources[s]["status"],
-        )
-        for s in used_sources
+        UsedSource(s, content.sources[s].file, content.sources[s].title, content.sources[s].status)
+        for s in used
     )
-    authority = next((r.authority for r in results if r.authority), None)
     answered = tuple(
-        (tr(q.label, lang), display(q, answers[q.id], lang))
+        (q.label, localised(lambda lang, q=q: display(q, answers[q.id], lang)))
         for q in content.questions
         if q.id in answers
     )
     return ActionPlan(
-        lang=lang,
         today=today,
         pathways=tuple(results),
-        authority=authority,
+        authority=next((r.authority for r in results if r.authority), None),
         documents=tuple(documents.values()),
-        steps=tuple(steps),
+        steps=tuple(steps.values()),
         deadlines=tuple(deadlines),
         costs=tuple(costs),
-        recourse=tuple(recourse),
-        notes=tuple(notes),
+        recourse=tuple(recourse.values()),
+        notes=tuple(notes.values()),
         history=tuple(history),
-        warnings=tuple(dict.fromkeys(warnings)),
+        warnings=tuple({_key(w): w for w in all_warnings}.values()),
         sources=sources,
         answers=answered,
     )
-
-
-def _notice(content: Content, notice_id: str, lang: str) -> str:
-    """A standing notice from the content (archive banner, indicative dates...)."""
-    for rec in content.tables.get("notices", ()):
-        if rec["id"] == notice_id:
-            return tr(rec["text"], lang)
-    raise KeyError(f"notice {notice_id!r} missing from the content")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .answers import bound
-from .content import CHOICE_TYPES, Question
 from .flow import Step
+from .model import Question
+from .qtypes import bound
 from .text import tr
 
 
@@ -25,7 +25,7 @@ def question_json(question: Question, today: date, lang: str) -> dict[str, Any]:
         "help": tr(question.help, lang),
         "options": [
             {"id": o.id, "label": tr(o.label, lang)}
-            for o in (question.options if question.type in CHOICE_TYPES else ())
+            for o in (question.options if question.kind.has_options else ())
         ],
         "min": _bound_json(question.min, today),
         "max": _bound_json(question.max, today),
@@ -34,9 +34,13 @@ def question_json(question: Question, today: date, lang: str) -> dict[str, Any]:
 
 
 def step_json(result: Step, today: date, lang: str) -> dict[str, Any]:
-    if result.done:
-        out: dict[str, Any] = {"done": True, "plan": result.plan.to_dict()}
+    if result.plan is not None:
+        from .render import plan_json
+        from .sections import sections
+
+        out: dict[str, Any] = {"done": True, "plan": plan_json(sections(result.plan, lang))}
     else:
+        assert result.question is not None
         out = {"done": False, "question": question_json(result.question, today, lang)}
     out["dropped"] = list(result.dropped)
     return out

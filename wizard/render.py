@@ -1,159 +1,116 @@
-"""Plain-text rendering of an action plan (the ``--format text`` output, printable as is)."""
+"""Plain-text and JSON renderings of a plan's sections (``--format text`` and ``--format json``).
+
+Both only format what ``sections`` built: the order and the words are decided there.
+"""
 
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
-from .dates import format_date
-from .plan import ActionPlan
+from .sections import (
+    AnswerItem,
+    CheckItem,
+    CostItem,
+    DeadlineItem,
+    Line,
+    PathwayItem,
+    PlanSections,
+    SourceItem,
+    words,
+)
 from .text import colon
 
-HEADINGS = {
-    "fr": {
-        "title": "PLAN D'ACTION",
-        "made": "Établi le",
-        "warnings": "AVERTISSEMENTS",
-        "answers": "VOS RÉPONSES",
-        "pathways": "DÉMARCHES QUI VOUS CONCERNENT",
-        "why": "Pourquoi",
-        "authority": "Où s'adresser",
-        "address": "Adresse",
-        "steps": "ÉTAPES",
-        "documents": "DOCUMENTS À RASSEMBLER",
-        "documents_archive": "DOCUMENTS DEMANDÉS À L'ÉPOQUE (ARCHIVE, PLUS EN VIGUEUR)",
-        "deadlines": "DÉLAIS",
-        "no_date": "date non calculée (réponse manquante)",
-        "costs": "COÛTS",
-        "recourse": "EN CAS DE REFUS",
-        "notes": "BON À SAVOIR",
-        "history": "HISTORIQUE (N'EST PLUS EN VIGUEUR)",
-        "sources": "SOURCES",
-        "passed": "DÉPASSÉE",
-        "urgent": "URGENT",
-        "upcoming": "à venir",
-        "open": "ouverte",
-        "days": "jours",
-        "source": "source",
-    },
-    "en": {
-        "title": "ACTION PLAN",
-        "made": "Made on",
-        "warnings": "WARNINGS",
-        "answers": "YOUR ANSWERS",
-        "pathways": "PROCEDURES THAT APPLY TO YOU",
-        "why": "Why",
-        "authority": "Where to go",
-        "address": "Address",
-        "steps": "STEPS",
-        "documents": "DOCUMENTS TO GATHER",
-        "documents_archive": "DOCUMENTS ASKED FOR AT THE TIME (ARCHIVE, NO LONGER IN FORCE)",
-        "deadlines": "DEADLINES",
-        "no_date": "date not computed (answer missing)",
-        "costs": "COSTS",
-        "recourse": "IF YOU ARE REFUSED",
-        "notes": "GOOD TO KNOW",
-        "history": "HISTORY (NO LONGER IN FORCE)",
-        "sources": "SOURCES",
-        "passed": "PASSED",
-        "urgent": "URGENT",
-        "upcoming": "upcoming",
-        "open": "open now",
-        "days": "days",
-        "source": "source",
-    },
-}
-
 WIDTH = 78
+# The JSON keys of the protocol's PLAN, in order; each is one section's items (or nothing).
+JSON_KEYS = (
+    "pathways",
+    "authority",
+    "documents",
+    "steps",
+    "deadlines",
+    "costs",
+    "recourse",
+    "notes",
+    "history",
+    "warnings",
+    "sources",
+    "answers",
+)
 
 
 def _wrap(text: str, first: str, rest: str) -> list[str]:
     return textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=rest) or [first]
 
 
-def _ref(ref) -> str:
-    return ref.file + (f", {ref.articles}" if ref.articles else "")
-
-
-def render_text(plan: ActionPlan) -> str:
-    """The plan as plain text, 78 columns, no colour: readable on any terminal or printer."""
-    h = HEADINGS.get(plan.lang, HEADINGS["fr"])
-    sep = colon(plan.lang)
-    out: list[str] = [h["title"], f"{h['made']} {format_date(plan.today, plan.lang)}", ""]
-
-    def section(title: str) -> None:
-        out.extend([title, "-" * len(title)])
-
-    if plan.warnings:
-        section(h["warnings"])
-        for w in plan.warnings:
-            out += _wrap(w, "! ", "  ")
-        out.append("")
-    section(h["pathways"])
-    for i, p in enumerate(plan.pathways, 1):
-        out += _wrap(p.title, f"{i}. ", "   ")
-        if p.summary:
-            out += _wrap(p.summary, "   ", "   ")
-        if p.reasons:
-            out.append(f"   {h['why']}{sep.rstrip()}")
-            for r in p.reasons:
+def _item_lines(item: Any, lang: str) -> list[str]:
+    sep = colon(lang)
+    w = words(lang)
+    if isinstance(item, PathwayItem):
+        title = item.title + (f" [{item.tag}]" if item.tag else "")
+        out = _wrap(title, f"{item.number}. ", "   ")
+        if item.summary:
+            out += _wrap(item.summary, "   ", "   ")
+        if item.reasons:
+            out.append(f"   {w['why']}{sep.rstrip()}")
+            for r in item.reasons:
                 out += _wrap(r, "   - ", "     ")
-        if p.authority:
-            out += _wrap(p.authority.name, f"   {h['authority']}{sep}", "     ")
-            if p.authority.address:
-                out += _wrap(p.authority.address, f"   {h['address']}{sep}", "     ")
-            for n in p.authority.notes:
+        a = item.authority
+        if a:
+            out += _wrap(a.name, f"   {w['authority']}{sep}", "     ")
+            if a.address:
+                out += _wrap(a.address, f"   {w['address']}{sep}", "     ")
+            for n in a.notes:
                 out += _wrap(n, "     ", "     ")
-        out += _wrap(f"({h['source']}{sep}{_ref(p.source)})", "   ", "   ")
-        out.append("")
-    if plan.steps:
-        section(h["steps"])
-        for i, s in enumerate(plan.steps, 1):
-            out += _wrap(s, f"{i:>2}. ", "    ")
-        out.append("")
-    if plan.documents:
-        # Archive documents are history, not a checklist to act on.
-        section(h["documents_archive"] if plan.archive else h["documents"])
-        for d in plan.documents:
-            out += _wrap(d.label, "- " if plan.archive else "[ ] ", "    ")
-            if d.details:
-                out += _wrap(d.details, "    ", "    ")
-        out.append("")
-    if plan.deadlines:
-        section(h["deadlines"])
-        for d in plan.deadlines:
-            if d.date is None:
-                when = h["no_date"]
+        return out + _wrap(f"({item.source.text})", "   ", "   ") + [""]
+    if isinstance(item, CheckItem):
+        out = _wrap(item.label, "[ ] " if item.checkbox else "- ", "    ")
+        return out + (_wrap(item.details, "    ", "    ") if item.details else [])
+    if isinstance(item, DeadlineItem):
+        return _wrap(f"{item.label}{sep}{item.when}", "!! " if item.urgent else "- ", "  ") + (
+            _wrap(item.rule, "  ", "  ")
+        )
+    if isinstance(item, CostItem):
+        out = _wrap(f"{item.label}{sep}{item.amount}", "- ", "  ")
+        for extra in (item.payment, item.note):
+            if extra:
+                out += _wrap(extra, "  ", "  ")
+        return out
+    if isinstance(item, AnswerItem):
+        return _wrap(f"{item.label}{sep}{item.value}", "- ", "  ")
+    if isinstance(item, SourceItem):
+        return _wrap(f"{item.file} — {item.title} [{item.status_word}]", "- ", "  ")
+    assert isinstance(item, Line)
+    return _wrap(item.text, "- ", "  ")
+
+
+def render_text(plan: PlanSections) -> str:
+    """The plan as plain text, 78 columns, no colour: readable on any terminal or printer."""
+    out: list[str] = [plan.title, plan.made, ""]
+    for section in plan.sections:
+        out += [section.title, "-" * len(section.title)]
+        for i, item in enumerate(section.items, 1):
+            if section.id == "warnings":
+                out += _wrap(item.text, "! ", "  ")  # type: ignore[union-attr]
+            elif section.id == "steps":
+                out += _wrap(item.text, f"{i:>2}. ", "    ")  # type: ignore[union-attr]
             else:
-                flag = h[d.urgency] if d.urgency else ""
-                when = f"{format_date(d.date, plan.lang)} — {flag} ({d.days_left} {h['days']})"
-            out += _wrap(f"{d.label}{sep}{when}", "- ", "  ")
-            out += _wrap(d.rule, "  ", "  ")
-        out.append("")
-    if plan.costs:
-        section(h["costs"])
-        for c in plan.costs:
-            amount = f"{c.amount_eur:g} €"
-            out += _wrap(f"{c.label}{sep}{amount}", "- ", "  ")
-            for extra in (c.payment, c.note):
-                if extra:
-                    out += _wrap(extra, "  ", "  ")
-        out.append("")
-    for key, notes in (
-        ("recourse", plan.recourse),
-        ("notes", plan.notes),
-        ("history", plan.history),
-    ):
-        if notes:
-            section(h[key])
-            for n in notes:
-                out += _wrap(n.text, "- ", "  ")
+                out += _item_lines(item, plan.lang)
+        if section.id != "pathways":
             out.append("")
-    if plan.answers:
-        section(h["answers"])
-        for label, value in plan.answers:
-            out += _wrap(f"{label}{sep}{value}", "- ", "  ")
-        out.append("")
-    section(h["sources"])
-    for s in plan.sources:
-        out += _wrap(f"{s.file} — {s.title} [{s.status}]", "- ", "  ")
+    while out and out[-1] == "":
+        out.pop()
     return "\n".join(out) + "\n"
+
+
+def plan_json(plan: PlanSections) -> dict[str, Any]:
+    """The protocol's PLAN: each section's items under its key, and the sections' order."""
+    out: dict[str, Any] = {"lang": plan.lang, "today": plan.today.isoformat()}
+    for key in JSON_KEYS:
+        if key == "authority":
+            out[key] = plan.authority.to_json() if plan.authority else None
+            continue
+        section = plan.section(key)
+        out[key] = [item.to_json() for item in section.items] if section else []
+    out["sections"] = [{"id": s.id, "title": s.title} for s in plan.sections]
+    return out

@@ -1,7 +1,7 @@
 """Find and open the bundled, read-only TinyDB databases.
 
-Installed, the content sits inside the package (``parcours/wizard/_data``); in a source checkout it is the
-top-level ``data/`` folder. Either way it is never opened for writing and never created.
+Installed, the content sits inside the package (``parcours/wizard/_data``); in a source
+checkout it is the top-level ``data/`` folder. It is never opened for writing, never created.
 """
 
 from __future__ import annotations
@@ -15,9 +15,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-
-class DataError(Exception):
-    """The bundled content is missing or unreadable (an installation problem, not user input)."""
+from .errors import DataError
 
 
 class ReadOnlyStorage(Storage):

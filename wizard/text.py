@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-LANGS = ("fr", "en")
+LANGS = ("fr", "en")  # the languages of the content and the interface; French first
 DEFAULT_LANG = "fr"
+
+Localised = Mapping[str, str]  # {"fr": ..., "en": ...}; French is required
 
 
 def tr(value: Any, lang: str) -> str:
@@ -20,11 +22,12 @@ def tr(value: Any, lang: str) -> str:
     raise TypeError(f"not a localised string: {value!r}")
 
 
-def has_lang(value: Any, lang: str) -> bool:
-    return isinstance(value, Mapping) and bool(value.get(lang))
+def localised(make: Any) -> dict[str, str]:
+    """``{lang: make(lang)}`` for every language: a text computed once per language."""
+    return {lang: make(lang) for lang in LANGS}
 
 
-UI = {
+WORDS: dict[str, Localised] = {
     "yes": {"fr": "Oui", "en": "Yes"},
     "no": {"fr": "Non", "en": "No"},
     "unknown": {"fr": "Je ne sais pas", "en": "I don't know"},
@@ -32,8 +35,9 @@ UI = {
 }
 
 
-def ui(key: str, lang: str) -> str:
-    return tr(UI[key], lang)
+def word(key: str, lang: str) -> str:
+    """A word the engine itself uses when it shows an answer (yes, no, I don't know...)."""
+    return tr(WORDS[key], lang)
 
 
 def colon(lang: str) -> str:

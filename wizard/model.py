@@ -1,0 +1,533 @@
+"""The typed content model: every content record becomes a frozen dataclass as it is loaded.
+
+Loading is validation: a record of the wrong shape (a missing field, a number where text is
+expected, an unknown status) raises ``ContentError`` naming the file, the table and the record,
+instead of failing later, deep in a plan. Cross-references (a pathway naming a document that does
+not exist, a condition on an unknown question) are checked by ``check-data``, which also uses
+this module to report every malformed record at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any, TypeVar
+
+from .errors import ContentError
+from .qtypes import TYPES, QuestionType
+from .text import LANGS, Localised
+
+STATUSES = ("current", "archive")
+SOURCE_STATUSES = ("current", "archive", "superseded")
+DEADLINE_KINDS = ("end", "start")
+PRECISIONS = ("commune",)  # what a place question may require beyond a département
+MAIN_FLOW = "main"
+
+Condition = Mapping[str, Any]
+
+
+# -- records ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    file: str
+    title: Localised
+    status: str  # current | archive | superseded
+    notes: Localised | None = None
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: Localised
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    order: int
+    type: str
+    section: Localised
+    label: Localised  # short form, used in reasons and the review list
+    text: Localised
+    help: Localised | None = None
+    options: tuple[Option, ...] = ()
+    when: Condition | None = None
+    optional: bool = False  # null ("I don't know") is an accepted answer
+    min: Any = None
+    max: Any = None
+    integer: bool = False
+    max_length: int = 200
+    precision: str | None = None  # place questions: "commune" refuses a bare département
+    flow: str = MAIN_FLOW
+
+    @property
+    def kind(self) -> QuestionType:
+        """What this question's type knows: parsing, checking, display, walking."""
+        return TYPES[self.type]
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+@dataclass(frozen=True)
+class Item:
+    """A sentence of a pathway (a step, a note, a warning, a recourse, a piece of history)."""
+
+    text: Localised
+    source: str | None = None
+    articles: str | None = None
+    when: Condition | None = None
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    id: str
+    when: Condition | None = None
+
+
+@dataclass(frozen=True)
+class DeadlineRule:
+    id: str
+    label: Localised
+    rule: Localised
+    source: str
+    status: str
+    kind: str = "end"  # "end": something must be done by then; "start": a period opens
+    anchor: str | None = None  # the date question the date is computed from
+    offset: Mapping[str, int] = field(default_factory=dict)  # years, months, days
+    articles: str | None = None
+    when: Condition | None = None
+
+
+@dataclass(frozen=True)
+class Cost:
+    id: str
+    label: Localised
+    amount_eur: float
+    source: str
+    status: str
+    payment: Localised | None = None
+    note: Localised | None = None
+    articles: str | None = None
+    when: Condition | None = None
+
+
+@dataclass(frozen=True)
+class AuthorityRef:
+    id: str
+    place: str | None = None  # the place question that names the authority
+
+
+@dataclass(frozen=True)
+class Pathway:
+    id: str
+    order: int
+    status: str
+    source: str
+    title: Localised
+    summary: Localised | None = None
+    articles: str | None = None
+    flow: str = MAIN_FLOW
+    family: str | None = None
+    fallback: bool = False
+    when: Condition | None = None
+    authority: AuthorityRef | None = None
+    documents: tuple[DocumentRef, ...] = ()
+    steps: tuple[Item, ...] = ()
+    deadlines: tuple[DeadlineRule, ...] = ()
+    costs: tuple[Cost, ...] = ()
+    recourse: tuple[Item, ...] = ()
+    notes: tuple[Item, ...] = ()
+    warnings: tuple[Item, ...] = ()
+    history: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    label: Localised
+    source: str
+    status: str
+    details: Localised | None = None
+    articles: str | None = None
+
+
+@dataclass(frozen=True)
+class Override:
+    """An authority's name, address or notes for one département or commune."""
+
+    source: str
+    name: Localised | None = None
+    address: str | None = None
+    notes: tuple[Item, ...] = ()
+    correction: Localised | None = None  # where the data corrects its source (not shown)
+
+
+@dataclass(frozen=True)
+class Authority:
+    id: str
+    kind: str
+    name: Localised
+    source: str
+    name_unknown: Localised | None = None
+    address: str | None = None
+    notes: tuple[Item, ...] = ()
+    overrides: Mapping[str, Override] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ProcedureAuthority:
+    id: str
+    role: Localised | None = None
+
+
+@dataclass(frozen=True)
+class Procedure:
+    id: str
+    label: Localised
+    source: str
+    authorities: tuple[ProcedureAuthority, ...]
+    aliases: tuple[str, ...] = ()
+    precision: str | None = None
+    notes: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class Notice:
+    id: str
+    text: Localised
+
+
+# -- reading a record -------------------------------------------------------------------------
+
+T = TypeVar("T")
+_MISSING = object()
+
+
+class Fields:
+    """One raw record being read: each accessor checks a field's type or raises ContentError."""
+
+    def __init__(self, raw: Any, file: str | None, table: str, where: str = "") -> None:
+        self.file, self.table, self.where = file, table, where
+        rid = raw.get("id") if isinstance(raw, Mapping) else None
+        self.id = rid if isinstance(rid, str) else None
+        if not isinstance(raw, Mapping):
+            self.fail(f"a record must be an object, got {type(raw).__name__}")
+        self.raw: Mapping[str, Any] = raw
+
+    def fail(self, problem: str) -> Any:
+        prefix = f"{self.where}: " if self.where else ""
+        raise ContentError(self.file, self.table, self.id, prefix + problem)
+
+    def sub(self, raw: Any, where: str) -> Fields:
+        sub = Fields.__new__(Fields)
+        sub.file, sub.table, sub.id = self.file, self.table, self.id
+        sub.where = f"{self.where}.{where}" if self.where else where
+        if not isinstance(raw, Mapping):
+            sub.fail(f"must be an object, got {type(raw).__name__}")
+        sub.raw = raw
+        return sub
+
+    def _get(self, key: str, required: bool) -> Any:
+        value = self.raw.get(key, _MISSING)
+        if value is _MISSING or value is None:
+            if required:
+                self.fail(f"{key} missing")
+            return None
+        return value
+
+    def str(self, key: str, required: bool = True) -> Any:
+        value = self._get(key, required)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            self.fail(f"{key} must be non-empty text")
+        return value
+
+    def choice(self, key: str, allowed: tuple[str, ...], default: str | None = None) -> Any:
+        value = self.raw.get(key, default)
+        if value not in allowed:
+            self.fail(f"{key} must be one of {', '.join(allowed)}, got {value!r}")
+        return value
+
+    def int(self, key: str, default: int | None = None) -> int:
+        value = self.raw.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(f"{key} must be a whole number, got {value!r}")
+        return value
+
+    def bool(self, key: str) -> bool:
+        value = self.raw.get(key, False)
+        if not isinstance(value, bool):
+            self.fail(f"{key} must be true or false, got {value!r}")
+        return value
+
+    def text(self, key: str, required: bool = True) -> Any:
+        """A localised string {"fr": ..., "en": ...}; French is required."""
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, Mapping):
+            self.fail(f'{key} must be {{"fr": ..., "en": ...}}')
+        unknown = set(value) - set(LANGS)
+        if unknown:
+            self.fail(f"{key}: unknown languages {sorted(unknown)}")
+        if not all(isinstance(v, str) for v in value.values()):
+            self.fail(f"{key}: every language must be text")
+        if not value.get("fr", "").strip():
+            self.fail(f"{key}: French text missing")
+        return dict(value)
+
+    def condition(self, key: str = "when") -> Condition | None:
+        value = self.raw.get(key)
+        if value is not None and not isinstance(value, Mapping):
+            self.fail(f"{key} must be a condition object")
+        return value
+
+    def records(self, key: str, read: Callable[[Fields], T]) -> tuple[T, ...]:
+        value = self.raw.get(key, ())
+        if not isinstance(value, list | tuple):
+            self.fail(f"{key} must be a list")
+        return tuple(read(self.sub(v, f"{key}[{i}]")) for i, v in enumerate(value))
+
+
+def _item(f: Fields) -> Item:
+    return Item(f.text("text"), f.str("source", False), f.str("articles", False), f.condition())
+
+
+def _sourced_item(f: Fields) -> Item:
+    item = _item(f)
+    if item.source is None:
+        f.fail("no source")
+    return item
+
+
+def _option(f: Fields) -> Option:
+    return Option(f.str("id"), f.text("label"))
+
+
+def _question(f: Fields) -> Question:
+    qtype = f.choice("type", tuple(TYPES))
+    options = f.records("options", _option)
+    if TYPES[qtype].has_options and len(options) < 2:
+        f.fail("a choice question needs at least two options")
+    if len({o.id for o in options}) != len(options):
+        f.fail("duplicate option ids")
+    precision = f.raw.get("precision")
+    if precision is not None:
+        if qtype != "place":
+            f.fail("precision is for place questions only")
+        f.choice("precision", PRECISIONS)
+    max_length = f.int("max_length", 200)
+    if max_length < 1:
+        f.fail("max_length must be at least 1")
+    return Question(
+        id=f.str("id"),
+        order=f.int("order"),
+        type=qtype,
+        section=f.text("section"),
+        label=f.text("label"),
+        text=f.text("text"),
+        help=f.text("help", False),
+        options=options,
+        when=f.condition(),
+        optional=f.bool("optional"),
+        min=f.raw.get("min"),
+        max=f.raw.get("max"),
+        integer=f.bool("integer"),
+        max_length=max_length,
+        precision=precision,
+        flow=f.str("flow", False) or MAIN_FLOW,
+    )
+
+
+def _deadline(f: Fields) -> DeadlineRule:
+    spec = f.raw.get("date")
+    anchor, offset = None, {}
+    if spec is not None:
+        d = f.sub(spec, "date")
+        anchor = d.str("from")
+        raw_offset = d.raw.get("offset", {})
+        if not isinstance(raw_offset, Mapping) or set(raw_offset) - {"years", "months", "days"}:
+            d.fail("offset: only years, months, days")
+        for unit, n in raw_offset.items():
+            if isinstance(n, bool) or not isinstance(n, int) or abs(n) > 1200:
+                d.fail(f"offset.{unit} must be a whole number")
+        offset = dict(raw_offset)
+    return DeadlineRule(
+        id=f.str("id"),
+        label=f.text("label"),
+        rule=f.text("rule"),
+        source=f.str("source"),
+        status=f.choice("status", STATUSES),
+        kind=f.choice("kind", DEADLINE_KINDS, "end"),
+        anchor=anchor,
+        offset=offset,
+        articles=f.str("articles", False),
+        when=f.condition(),
+    )
+
+
+def _cost(f: Fields) -> Cost:
+    amount = f.raw.get("amount_eur")
+    if (
+        isinstance(amount, bool)
+        or not isinstance(amount, int | float)
+        or not 0 <= amount < 1_000_000_000  # also refuses NaN and infinities
+    ):
+        f.fail(f"amount_eur must be a non-negative number, got {amount!r}")
+    return Cost(
+        id=f.str("id"),
+        label=f.text("label"),
+        amount_eur=amount,
+        source=f.str("source"),
+        status=f.choice("status", STATUSES),
+        payment=f.text("payment", False),
+        note=f.text("note", False),
+        articles=f.str("articles", False),
+        when=f.condition(),
+    )
+
+
+def _pathway(f: Fields) -> Pathway:
+    auth = f.raw.get("authority")
+    authority = None
+    if auth is not None:
+        a = f.sub(auth, "authority")
+        authority = AuthorityRef(a.str("id"), a.str("place", False))
+    return Pathway(
+        id=f.str("id"),
+        order=f.int("order", 0),
+        status=f.choice("status", STATUSES),
+        source=f.str("source"),
+        title=f.text("title"),
+        summary=f.text("summary", False),
+        articles=f.str("articles", False),
+        flow=f.str("flow", False) or MAIN_FLOW,
+        family=f.str("family", False),
+        fallback=f.bool("fallback"),
+        when=f.condition(),
+        authority=authority,
+        documents=f.records("documents", lambda d: DocumentRef(d.str("id"), d.condition())),
+        steps=f.records("steps", _sourced_item),
+        deadlines=f.records("deadlines", _deadline),
+        costs=f.records("costs", _cost),
+        recourse=f.records("recourse", _sourced_item),
+        notes=f.records("notes", _item),
+        warnings=f.records("warnings", _item),
+        history=f.records("history", _sourced_item),
+    )
+
+
+def _document(f: Fields) -> Document:
+    return Document(
+        id=f.str("id"),
+        label=f.text("label"),
+        source=f.str("source"),
+        status=f.choice("status", STATUSES),
+        details=f.text("details", False),
+        articles=f.str("articles", False),
+    )
+
+
+def _override(f: Fields) -> Override:
+    return Override(
+        source=f.str("source"),
+        name=f.text("name", False),
+        address=f.str("address", False),
+        notes=f.records("notes", _item),
+        correction=f.text("correction", False),
+    )
+
+
+def _authority(f: Fields) -> Authority:
+    raw = f.raw.get("overrides", {})
+    if not isinstance(raw, Mapping):
+        f.fail("overrides must be an object keyed by département or INSEE code")
+    return Authority(
+        id=f.str("id"),
+        kind=f.str("kind"),
+        name=f.text("name"),
+        source=f.str("source"),
+        name_unknown=f.text("name_unknown", False),
+        address=f.str("address", False),
+        notes=f.records("notes", _item),
+        overrides={str(code): _override(f.sub(o, f"overrides.{code}")) for code, o in raw.items()},
+    )
+
+
+def _procedure(f: Fields) -> Procedure:
+    aliases = f.raw.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
+        f.fail("names and aliases must be non-empty text")
+    precision = f.raw.get("precision")
+    if precision is not None:
+        f.choice("precision", PRECISIONS)
+    authorities = f.records(
+        "authorities", lambda a: ProcedureAuthority(a.str("id"), a.text("role", False))
+    )
+    if not authorities:
+        f.fail("needs at least one authority")
+    return Procedure(
+        id=f.str("id"),
+        label=f.text("label"),
+        source=f.str("source"),
+        authorities=authorities,
+        aliases=tuple(aliases),
+        precision=precision,
+        notes=f.records("notes", _item),
+    )
+
+
+def _source(f: Fields) -> Source:
+    return Source(
+        id=f.str("id"),
+        file=f.str("file"),
+        title=f.text("title"),
+        status=f.choice("status", SOURCE_STATUSES),
+        notes=f.text("notes", False),
+    )
+
+
+READERS: dict[str, Callable[[Fields], Any]] = {
+    "sources": _source,
+    "questions": _question,
+    "pathways": _pathway,
+    "documents": _document,
+    "authorities": _authority,
+    "notices": lambda f: Notice(f.str("id"), f.text("text")),
+    "procedures": _procedure,
+}
+TABLES = tuple(READERS)
+
+
+def read_record(table: str, raw: Any, file: str | None = None) -> Any:
+    """One raw record of ``table`` as its typed value; raises ContentError when malformed."""
+    return READERS[table](Fields(raw, file, table))
+
+
+def fields_of(record: Any, where: str = "") -> Iterator[tuple[str, str, Any]]:
+    """Every (location, field name, value) inside a typed record, at any depth: the one walk
+    that finds a record's conditions, source ids and texts."""
+    for f in fields(record):
+        value = getattr(record, f.name)
+        loc = f"{where}.{f.name}"
+        yield loc, f.name, value
+        if is_dataclass(value):
+            yield from fields_of(value, loc)
+        elif isinstance(value, tuple):
+            for i, sub in enumerate(value):
+                if is_dataclass(sub):
+                    yield from fields_of(sub, f"{loc}[{i}]")
+        elif isinstance(value, Mapping):
+            for key, sub in value.items():
+                if is_dataclass(sub):
+                    yield from fields_of(sub, f"{loc}.{key}")
+
+
+def conditions_of(record: Any, where: str = "") -> Iterator[tuple[str, Condition]]:
+    """Every ``when`` condition inside a typed record, with its location."""
+    for loc, name, value in fields_of(record, where):
+        if name == "when" and value is not None:
+            yield loc, value
