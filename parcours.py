@@ -17,7 +17,8 @@ __version__ = "0.2.0"
 __path__ = [os.path.dirname(os.path.abspath(__file__))]
 
 if __name__ == "__main__":  # ``python -m parcours`` from a checkout
-    import parcours  # noqa: F401 - this file again, as the package the sub-modules belong to
     from parcours.wizard.launch import main
+
+    import parcours  # noqa: F401 - this file again, as the package the sub-modules belong to
 
     main()

@@ -44,7 +44,7 @@ class ParcoursApp(App[None]):
     # Each screen's sheet sits next to its module, but all are loaded here, once, at start-up:
     # a Screen's own CSS_PATH is parsed when the screen is first pushed and restyles the whole
     # app (measured ~90 ms on the first question), and the default screen's is not loaded.
-    CSS_PATH: ClassVar[list[str]] = [
+    CSS_PATH = [
         "app.tcss",
         "welcome.tcss",
         "question.tcss",

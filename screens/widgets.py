@@ -24,7 +24,7 @@ class ChoiceList(OptionList):
     """Choices with textual markers; Enter selects (posts ``OptionSelected``), Space ticks."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "Cocher", show=False),
+        Binding("space", "tick", "Cocher", show=False),
     ]
     """Space ticks or unticks the highlighted choice (check mode only)."""
 
@@ -103,7 +103,7 @@ class ChoiceList(OptionList):
         option = self.highlighted_option
         return option.id if option else None
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         if self.mode != "check" or self.highlighted is None:
             return
         option_id = self.current

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from parcours.wizard.content import Content, load_content
 
 from .examples import HOLDER_93  # noqa: F401 - re-exported for the test modules

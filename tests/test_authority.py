@@ -10,14 +10,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
 from parcours.wizard.answers import AnswerError, coerce
 from parcours.wizard.checks import check_geography_refs, check_tables
 from parcours.wizard.cli import app
 from parcours.wizard.content import Content, Question, read_content_tables
 from parcours.wizard.geo import name_key
 from parcours.wizard.plan import resolve_authority
+from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (

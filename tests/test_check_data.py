@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from parcours.wizard.checks import check, check_tables
 from parcours.wizard.content import read_content_tables
 

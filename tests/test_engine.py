@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from parcours.wizard.answers import AnswerError, parse_answers
 from parcours.wizard.content import Content
 from parcours.wizard.dates import parse_iso, shift, years_between

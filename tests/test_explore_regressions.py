@@ -6,11 +6,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from parcours.screens.question import QuestionScreen
+from parcours.wizard.answers import display
+from parcours.wizard.flow import step
+from parcours.wizard.rich_plan import deadline_words, plan_renderable
 from rich.console import Console
 from textual.containers import VerticalScroll
 from textual.widgets import Input
 
-from parcours.screens.question import QuestionScreen
 from tests.tui_support import (
     TODAY,
     build_app,
@@ -21,9 +24,6 @@ from tests.tui_support import (
     settle,
     type_answer,
 )
-from parcours.wizard.answers import display
-from parcours.wizard.flow import step
-from parcours.wizard.rich_plan import deadline_words, plan_renderable
 
 SIZE = (80, 24)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from parcours.wizard.geo import Geography, Place, PlaceError, fold, name_key, name_keys, of_commune
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from parcours.wizard.geo import Geography, PlaceError, name_key
 
 GEO = Geography()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from parcours.wizard.flow import step
+from parcours.wizard.rich_plan import plan_renderable
 from rich.console import Console
 
 from tests.tui_support import HOLDER
-from parcours.wizard.flow import step
-from parcours.wizard.rich_plan import plan_renderable
 
 
 def render(plan, width: int = 80) -> str:

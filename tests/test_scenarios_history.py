@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from parcours.wizard.answers import AnswerError
 from parcours.wizard.flow import step
 from parcours.wizard.plan import build_plan

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from parcours.wizard.session import SessionData, SessionStore, default_path
 
 

@@ -6,14 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
-
 from parcours.screens.confirm import ConfirmScreen
 from parcours.screens.plan import PlanScreen
 from parcours.screens.question import QuestionScreen
 from parcours.screens.review import ReviewScreen
 from parcours.screens.welcome import WelcomeScreen
 from parcours.screens.widgets import ChoiceList
+from parcours.wizard.session import SessionData, SessionStore
+from textual.widgets import Static
+
 from tests.tui_support import (
     HOLDER,
     answer,
@@ -27,7 +28,6 @@ from tests.tui_support import (
     type_answer,
     walk,
 )
-from parcours.wizard.session import SessionData, SessionStore
 
 SIZE = (80, 24)
 

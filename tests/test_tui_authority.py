@@ -6,8 +6,8 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-
 from parcours.screens.app import default_authority_screen
+
 from tests.tui_support import TODAY, choose, settle
 
 SIZE = (80, 24)

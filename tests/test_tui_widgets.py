@@ -6,6 +6,8 @@ from pathlib import Path
 
 from parcours.screens.plan import PlanScreen
 from parcours.screens.widgets import ChoiceList
+from parcours.wizard.content import Content
+
 from tests.tui_support import (
     build_app,
     choose,
@@ -15,7 +17,6 @@ from tests.tui_support import (
     settle,
     type_answer,
 )
-from parcours.wizard.content import Content
 
 SIZE = (80, 24)
 
@@ -180,10 +181,10 @@ async def test_historical_texts_only_when_the_content_has_them(tmp_path: Path):
 
 
 async def test_authority_hook_adds_the_action_and_opens_its_screen(tmp_path: Path):
+    from parcours.screens.app import make_app
     from textual.screen import Screen
     from textual.widgets import Static
 
-    from parcours.screens.app import make_app
     from tests.tui_support import TODAY
 
     class FakeAuthority(Screen):
@@ -239,10 +240,9 @@ async def test_long_choice_list_scrolls_instead_of_being_cut(tmp_path: Path):
 def test_archive_plan_lists_documents_as_history_not_a_checklist():
     from datetime import date
 
-    from rich.console import Console
-
     from parcours.wizard.flow import step
     from parcours.wizard.rich_plan import plan_renderable
+    from rich.console import Console
 
     content = with_history(demo_content())
     tables = {name: list(rows) for name, rows in content.tables.items()}

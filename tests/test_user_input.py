@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from parcours.wizard.content import Question
 from parcours.wizard.user_input import raw_from_text, text_from_raw
 

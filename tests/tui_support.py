@@ -8,14 +8,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from textual.pilot import Pilot
-from textual.widgets import Input, Static
-
 from parcours.screens.app import ParcoursApp, make_app
 from parcours.screens.question import QuestionScreen
 from parcours.screens.widgets import ChoiceList
-from tests.examples import HOLDER_93 as HOLDER  # noqa: F401 - re-exported for the TUI tests
 from parcours.wizard.content import Content
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from tests.examples import HOLDER_93 as HOLDER  # noqa: F401 - re-exported for the TUI tests
 
 TODAY = date(2026, 11, 23)
 

@@ -12,13 +12,17 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from .. import __version__
 from .dates import parse_iso
 from .errors import AnswerError, DataError
+
+if TYPE_CHECKING:
+    from .content import Content
+    from .flow import Step
 
 MAX_ANSWERS_BYTES = 1_000_000
 
@@ -85,7 +89,7 @@ def read_answers(path: str) -> Any:
         fail(f"answers file {path} is not valid JSON: {exc}")
 
 
-def load():
+def load() -> Content:
     from .content import load_content
 
     try:
@@ -94,7 +98,7 @@ def load():
         fail(str(exc), 1)
 
 
-def run_step(answers_path: str, today: str | None, lang: Lang, flow: str):
+def run_step(answers_path: str, today: str | None, lang: Lang, flow: str) -> tuple[Step, date]:
     from .flow import step
 
     day = parse_today(today)

@@ -157,7 +157,7 @@ def explain(cond: Mapping[str, Any] | None, answers: Mapping[str, Any], today: d
 
     if cond is not None and evaluate(cond, answers, today):
         walk(cond)
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, str | None]] = set()
     unique = []
     for leaf in out:
         key = (leaf.question, repr(leaf.why), leaf.option)

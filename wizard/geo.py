@@ -291,7 +291,9 @@ class _CommuneTable(Mapping[str, Commune]):
 
     def _locate(self, insee: str) -> tuple[_Row, int] | None:
         row = self.rows.get(_insee_dep(insee)) if isinstance(insee, str) else None
-        j = row.find(insee) if row is not None else None
+        if row is None:
+            return None
+        j = row.find(insee)
         return None if j is None else (row, j)
 
     # Mapping interface: INSEE code -> Commune

@@ -239,7 +239,7 @@ class Fields:
             return None
         return value
 
-    def str(self, key: str, required: bool = True) -> Any:
+    def string(self, key: str, required: bool = True) -> Any:
         value = self._get(key, required)
         if value is not None and (not isinstance(value, str) or not value.strip()):
             self.fail(f"{key} must be non-empty text")
@@ -251,13 +251,13 @@ class Fields:
             self.fail(f"{key} must be one of {', '.join(allowed)}, got {value!r}")
         return value
 
-    def int(self, key: str, default: int | None = None) -> int:
+    def number(self, key: str, default: int | None = None) -> int:
         value = self.raw.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int):
             self.fail(f"{key} must be a whole number, got {value!r}")
         return value
 
-    def bool(self, key: str) -> bool:
+    def flag(self, key: str) -> bool:
         value = self.raw.get(key, False)
         if not isinstance(value, bool):
             self.fail(f"{key} must be true or false, got {value!r}")
@@ -293,7 +293,9 @@ class Fields:
 
 
 def _item(f: Fields) -> Item:
-    return Item(f.text("text"), f.str("source", False), f.str("articles", False), f.condition())
+    return Item(
+        f.text("text"), f.string("source", False), f.string("articles", False), f.condition()
+    )
 
 
 def _sourced_item(f: Fields) -> Item:
@@ -304,7 +306,7 @@ def _sourced_item(f: Fields) -> Item:
 
 
 def _option(f: Fields) -> Option:
-    return Option(f.str("id"), f.text("label"))
+    return Option(f.string("id"), f.text("label"))
 
 
 def _question(f: Fields) -> Question:
@@ -319,12 +321,12 @@ def _question(f: Fields) -> Question:
         if qtype != "place":
             f.fail("precision is for place questions only")
         f.choice("precision", PRECISIONS)
-    max_length = f.int("max_length", 200)
+    max_length = f.number("max_length", 200)
     if max_length < 1:
         f.fail("max_length must be at least 1")
     return Question(
-        id=f.str("id"),
-        order=f.int("order"),
+        id=f.string("id"),
+        order=f.number("order"),
         type=qtype,
         section=f.text("section"),
         label=f.text("label"),
@@ -332,13 +334,13 @@ def _question(f: Fields) -> Question:
         help=f.text("help", False),
         options=options,
         when=f.condition(),
-        optional=f.bool("optional"),
+        optional=f.flag("optional"),
         min=f.raw.get("min"),
         max=f.raw.get("max"),
-        integer=f.bool("integer"),
+        integer=f.flag("integer"),
         max_length=max_length,
         precision=precision,
-        flow=f.str("flow", False) or MAIN_FLOW,
+        flow=f.string("flow", False) or MAIN_FLOW,
     )
 
 
@@ -347,7 +349,7 @@ def _deadline(f: Fields) -> DeadlineRule:
     anchor, offset = None, {}
     if spec is not None:
         d = f.sub(spec, "date")
-        anchor = d.str("from")
+        anchor = d.string("from")
         raw_offset = d.raw.get("offset", {})
         if not isinstance(raw_offset, Mapping) or set(raw_offset) - {"years", "months", "days"}:
             d.fail("offset: only years, months, days")
@@ -356,21 +358,21 @@ def _deadline(f: Fields) -> DeadlineRule:
                 d.fail(f"offset.{unit} must be a whole number")
         offset = dict(raw_offset)
     return DeadlineRule(
-        id=f.str("id"),
+        id=f.string("id"),
         label=f.text("label"),
         rule=f.text("rule"),
-        source=f.str("source"),
+        source=f.string("source"),
         status=f.choice("status", STATUSES),
         kind=f.choice("kind", DEADLINE_KINDS, "end"),
         anchor=anchor,
         offset=offset,
-        articles=f.str("articles", False),
+        articles=f.string("articles", False),
         when=f.condition(),
     )
 
 
 def _cost(f: Fields) -> Cost:
-    amount = f.raw.get("amount_eur")
+    amount: Any = f.raw.get("amount_eur")
     if (
         isinstance(amount, bool)
         or not isinstance(amount, int | float)
@@ -378,14 +380,14 @@ def _cost(f: Fields) -> Cost:
     ):
         f.fail(f"amount_eur must be a non-negative number, got {amount!r}")
     return Cost(
-        id=f.str("id"),
+        id=f.string("id"),
         label=f.text("label"),
         amount_eur=amount,
-        source=f.str("source"),
+        source=f.string("source"),
         status=f.choice("status", STATUSES),
         payment=f.text("payment", False),
         note=f.text("note", False),
-        articles=f.str("articles", False),
+        articles=f.string("articles", False),
         when=f.condition(),
     )
 
@@ -395,21 +397,21 @@ def _pathway(f: Fields) -> Pathway:
     authority = None
     if auth is not None:
         a = f.sub(auth, "authority")
-        authority = AuthorityRef(a.str("id"), a.str("place", False))
+        authority = AuthorityRef(a.string("id"), a.string("place", False))
     return Pathway(
-        id=f.str("id"),
-        order=f.int("order", 0),
+        id=f.string("id"),
+        order=f.number("order", 0),
         status=f.choice("status", STATUSES),
-        source=f.str("source"),
+        source=f.string("source"),
         title=f.text("title"),
         summary=f.text("summary", False),
-        articles=f.str("articles", False),
-        flow=f.str("flow", False) or MAIN_FLOW,
-        family=f.str("family", False),
-        fallback=f.bool("fallback"),
+        articles=f.string("articles", False),
+        flow=f.string("flow", False) or MAIN_FLOW,
+        family=f.string("family", False),
+        fallback=f.flag("fallback"),
         when=f.condition(),
         authority=authority,
-        documents=f.records("documents", lambda d: DocumentRef(d.str("id"), d.condition())),
+        documents=f.records("documents", lambda d: DocumentRef(d.string("id"), d.condition())),
         steps=f.records("steps", _sourced_item),
         deadlines=f.records("deadlines", _deadline),
         costs=f.records("costs", _cost),
@@ -422,20 +424,20 @@ def _pathway(f: Fields) -> Pathway:
 
 def _document(f: Fields) -> Document:
     return Document(
-        id=f.str("id"),
+        id=f.string("id"),
         label=f.text("label"),
-        source=f.str("source"),
+        source=f.string("source"),
         status=f.choice("status", STATUSES),
         details=f.text("details", False),
-        articles=f.str("articles", False),
+        articles=f.string("articles", False),
     )
 
 
 def _override(f: Fields) -> Override:
     return Override(
-        source=f.str("source"),
+        source=f.string("source"),
         name=f.text("name", False),
-        address=f.str("address", False),
+        address=f.string("address", False),
         notes=f.records("notes", _item),
         correction=f.text("correction", False),
     )
@@ -446,12 +448,12 @@ def _authority(f: Fields) -> Authority:
     if not isinstance(raw, Mapping):
         f.fail("overrides must be an object keyed by département or INSEE code")
     return Authority(
-        id=f.str("id"),
-        kind=f.str("kind"),
+        id=f.string("id"),
+        kind=f.string("kind"),
         name=f.text("name"),
-        source=f.str("source"),
+        source=f.string("source"),
         name_unknown=f.text("name_unknown", False),
-        address=f.str("address", False),
+        address=f.string("address", False),
         notes=f.records("notes", _item),
         overrides={str(code): _override(f.sub(o, f"overrides.{code}")) for code, o in raw.items()},
     )
@@ -465,14 +467,14 @@ def _procedure(f: Fields) -> Procedure:
     if precision is not None:
         f.choice("precision", PRECISIONS)
     authorities = f.records(
-        "authorities", lambda a: ProcedureAuthority(a.str("id"), a.text("role", False))
+        "authorities", lambda a: ProcedureAuthority(a.string("id"), a.text("role", False))
     )
     if not authorities:
         f.fail("needs at least one authority")
     return Procedure(
-        id=f.str("id"),
+        id=f.string("id"),
         label=f.text("label"),
-        source=f.str("source"),
+        source=f.string("source"),
         authorities=authorities,
         aliases=tuple(aliases),
         precision=precision,
@@ -482,8 +484,8 @@ def _procedure(f: Fields) -> Procedure:
 
 def _source(f: Fields) -> Source:
     return Source(
-        id=f.str("id"),
-        file=f.str("file"),
+        id=f.string("id"),
+        file=f.string("file"),
         title=f.text("title"),
         status=f.choice("status", SOURCE_STATUSES),
         notes=f.text("notes", False),
@@ -496,7 +498,7 @@ READERS: dict[str, Callable[[Fields], Any]] = {
     "pathways": _pathway,
     "documents": _document,
     "authorities": _authority,
-    "notices": lambda f: Notice(f.str("id"), f.text("text")),
+    "notices": lambda f: Notice(f.string("id"), f.text("text")),
     "procedures": _procedure,
 }
 TABLES = tuple(READERS)

@@ -21,7 +21,7 @@ from .errors import AnswerError, PlaceError
 from .text import tr, word
 
 if TYPE_CHECKING:
-    from .geo import Geography
+    from .geo import Geography, Place
     from .model import Question
 
 # Day first, as written in France: 31/05/2027, 31.05.2027, 31-05-2027 (also 1/5/2027).
@@ -126,7 +126,9 @@ class SingleChoice(QuestionType):
         option = question.option(value)
         return tr(option.label, lang) if option else str(value)
 
-    def representatives(self, question, marks, today, geo):  # type: ignore[no-untyped-def]
+    def representatives(
+        self, question: Question, marks: set[Any], today: date, geo: Geography
+    ) -> list[Any]:
         return [o.id for o in question.options]
 
 
@@ -171,7 +173,9 @@ class MultipleChoice(QuestionType):
         ticked = set(checked)
         return [o.id for o in question.options if o.id in ticked]
 
-    def representatives(self, question, marks, today, geo):  # type: ignore[no-untyped-def]
+    def representatives(
+        self, question: Question, marks: set[Any], today: date, geo: Geography
+    ) -> list[Any]:
         ids = [o.id for o in question.options]
         return [(), *[(i,) for i in ids], tuple(ids)]
 
@@ -198,7 +202,9 @@ class YesNo(QuestionType):
     def from_choice(self, question: Question, option_id: str, checked: Iterable[str]) -> Any:
         return option_id == "true"
 
-    def representatives(self, question, marks, today, geo):  # type: ignore[no-untyped-def]
+    def representatives(
+        self, question: Question, marks: set[Any], today: date, geo: Geography
+    ) -> list[Any]:
         return [True, False]
 
 
@@ -245,7 +251,9 @@ class DateType(QuestionType):
             return f"{m.group(3)}/{m.group(2)}/{m.group(1)}"
         return str(raw)
 
-    def representatives(self, question, marks, today, geo):  # type: ignore[no-untyped-def]
+    def representatives(
+        self, question: Question, marks: set[Any], today: date, geo: Geography
+    ) -> list[Any]:
         low, high = self.limits(question, today)
         cuts = sorted(v for tag, v in marks if tag == "cmp" and isinstance(v, date))
         candidates = [c + timedelta(days=d) for c in cuts for d in (-1, 1)] or [today]
@@ -279,7 +287,9 @@ class NumberType(QuestionType):
         value = float(text.replace(",", "."))
         return int(value) if value.is_integer() else value
 
-    def representatives(self, question, marks, today, geo):  # type: ignore[no-untyped-def]
+    def representatives(
+        self, question: Question, marks: set[Any], today: date, geo: Geography
+    ) -> list[Any]:
         low, high = bound(question.min, today), bound(question.max, today)
         cuts = sorted(v for tag, v in marks if tag == "cmp")
         candidates = [c + d for c in cuts for d in (-1, 0, 1)] or [low if low is not None else 0]
@@ -312,24 +322,26 @@ class PlaceType(QuestionType):
     def to_raw(self, question: Question, value: Any) -> Any:
         return value.query
 
-    def representatives(self, question, marks, today, geo):  # type: ignore[no-untyped-def]
+    def representatives(
+        self, question: Question, marks: set[Any], today: date, geo: Geography
+    ) -> list[Any]:
         values = []
         codes = [*DEFAULT_PLACES, *sorted(str(v) for tag, v in marks if tag == "eq")]
         for code in dict.fromkeys(codes):
             try:
-                place = geo.resolve(code)
+                found: Place | None = geo.resolve(code)
             except PlaceError:
                 continue
-            if question.precision == "commune" and place.insee is None:
+            if question.precision == "commune" and found is not None and found.insee is None:
                 # A commune is needed: the département's préfecture town stands for it.
-                dep = geo.departement(place.departement)
-                place = geo.place_for_insee(dep.prefecture_insee)
-            if place is not None:
-                values.append(place)
+                dep = geo.departement(found.departement)
+                found = geo.place_for_insee(dep.prefecture_insee)
+            if found is not None:
+                values.append(found)
         for insee in sorted(str(v) for tag, v in marks if tag == "insee"):
-            place = geo.place_for_insee(insee)
-            if place is not None:
-                values.append(place)
+            found = geo.place_for_insee(insee)
+            if found is not None:
+                values.append(found)
         return values
 
 
@@ -355,7 +367,9 @@ class TextType(QuestionType):
             )
         return text or None
 
-    def representatives(self, question, marks, today, geo):  # type: ignore[no-untyped-def]
+    def representatives(
+        self, question: Question, marks: set[Any], today: date, geo: Geography
+    ) -> list[Any]:
         return ["texte"]
 
 

@@ -90,10 +90,10 @@ def render_text(plan: PlanSections) -> str:
     for section in plan.sections:
         out += [section.title, "-" * len(section.title)]
         for i, item in enumerate(section.items, 1):
-            if section.id == "warnings":
-                out += _wrap(item.text, "! ", "  ")  # type: ignore[union-attr]
-            elif section.id == "steps":
-                out += _wrap(item.text, f"{i:>2}. ", "    ")  # type: ignore[union-attr]
+            if section.id == "warnings" and isinstance(item, Line):
+                out += _wrap(item.text, "! ", "  ")
+            elif section.id == "steps" and isinstance(item, Line):
+                out += _wrap(item.text, f"{i:>2}. ", "    ")
             else:
                 out += _item_lines(item, plan.lang)
         if section.id != "pathways":

@@ -100,10 +100,10 @@ def plan_renderable(plan: PlanSections) -> RenderableType:
         for i, item in enumerate(section.items, 1):
             if isinstance(item, PathwayItem):
                 parts += _pathway(item, plan.lang)
-            elif section.id == "warnings":
-                parts.append(_bullet("! ", Text(item.text, style="bold")))  # type: ignore[union-attr]
-            elif section.id == "steps":
-                parts.append(_bullet(f"{i:>2}. ", Text(item.text)))  # type: ignore[union-attr]
+            elif section.id == "warnings" and isinstance(item, Line):
+                parts.append(_bullet("! ", Text(item.text, style="bold")))
+            elif section.id == "steps" and isinstance(item, Line):
+                parts.append(_bullet(f"{i:>2}. ", Text(item.text)))
             else:
                 parts.append(_item(item, plan.lang))
         if section.id != "pathways":
