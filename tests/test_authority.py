@@ -13,9 +13,11 @@ import pytest
 from parcours.wizard.answers import AnswerError, coerce
 from parcours.wizard.checks import check_geography_refs, check_tables
 from parcours.wizard.cli import app
-from parcours.wizard.content import Content, Question, read_content_tables
+from parcours.wizard.content import Content, read_content_tables
 from parcours.wizard.geo import name_key
+from parcours.wizard.model import AuthorityRef, Question, read_record
 from parcours.wizard.plan import resolve_authority
+from parcours.wizard.sections import authority_words
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,7 +65,8 @@ def table() -> dict[str, tuple[str, str]]:
 
 def authority_name(content: Content, authority: str, query: str, lang: str = "fr"):
     place = content.geo.resolve(query)
-    return resolve_authority(content, {"id": authority, "place": "p"}, {"p": place}, lang)
+    named = resolve_authority(content, AuthorityRef(authority, "p"), {"p": place})
+    return authority_words(named, lang)
 
 
 # ---- the seed's table ------------------------------------------------------------------------
@@ -88,18 +91,18 @@ def test_seed_table_covers_every_metropolitan_departement_once(content: Content)
 
 
 def test_asylum_data_agrees_with_the_seed_table(content: Content, table) -> None:
-    overrides = content.authorities["prefecture_asylum"]["overrides"]
+    overrides = content.authorities["prefecture_asylum"].overrides
     for code, (_, pref) in table.items():
         expected = pref.replace("’", "'")
         if expected == "Préfecture de Caen (50)":
             # The seed's slip: Caen is in Calvados (14); the data says so and why.
             expected = "Préfecture de Caen (14)"
-            assert "Calvados (14)" in overrides[code]["correction"]["fr"]
-            assert "(50)" in overrides[code]["correction"]["fr"]
+            assert "Calvados (14)" in overrides[code].correction["fr"]
+            assert "(50)" in overrides[code].correction["fr"]
         else:
-            assert "correction" not in overrides[code]
+            assert overrides[code].correction is None
         assert authority_name(content, "prefecture_asylum", code).name == expected
-        assert overrides[code]["source"] == "seed-002"
+        assert overrides[code].source == "seed-002"
 
 
 @pytest.mark.parametrize(
@@ -129,7 +132,7 @@ def test_every_departement_has_an_asylum_and_a_residence_authority(content: Cont
             found = authority_name(content, authority, dep.code)
             assert found is not None and found.name.startswith("Préfecture")
             assert "{" not in found.name and found.source is not None
-        assert dep.code in asylum["overrides"]  # explicit for every département, overseas too
+        assert dep.code in asylum.overrides  # explicit for every département, overseas too
 
 
 def test_overseas_asylum_is_explicit_and_invents_nothing(content: Content) -> None:
@@ -154,7 +157,7 @@ def test_residence_authority_names_the_sous_prefecture_when_known(content: Conte
 def test_ofpra_address_is_the_seeds(content: Content) -> None:
     ofpra = content.authorities["ofpra"]
     text = seed_text()
-    street, town = ofpra["address"].split(", ")
+    street, town = ofpra.address.split(", ")
     assert street in text and town in text
 
 
@@ -185,7 +188,8 @@ def test_athis_mons_override_is_by_insee(content: Content) -> None:
 
 @pytest.fixture(scope="module")
 def commune_question() -> Question:
-    return Question.from_record(
+    return read_record(
+        "questions",
         {
             "id": "rental_place",
             "order": 1,
@@ -194,7 +198,7 @@ def commune_question() -> Question:
             "section": {"fr": "s"},
             "label": {"fr": "l"},
             "text": {"fr": "t"},
-        }
+        },
     )
 
 
@@ -246,12 +250,12 @@ def test_check_data_checks_procedures() -> None:
         "label": {"fr": "x"},
         "authorities": [{"id": "nope"}],
         "source": "seed-002",
-        "precision": "street",
     }
     problems = check_tables(_tables_with(procedure=bad))
     assert any("unknown authority 'nope'" in p for p in problems)
     assert any("already names 'asylum'" in p for p in problems)
-    assert any("precision must be one of" in p for p in problems)
+    malformed = check_tables(_tables_with(procedure=dict(bad, precision="street")))
+    assert any("procedures 'asile': precision must be one of" in p for p in malformed)
 
 
 def test_check_data_checks_precision_and_geography_refs(content: Content) -> None:

@@ -52,10 +52,13 @@ CORRUPTIONS = {
         lambda db: find(db, "documents", "e_photo")["label"].pop("fr"),
         "French text missing",
     ),
-    "missing source": (lambda db: find(db, "documents", "e_photo").pop("source"), "no source"),
+    "missing source": (
+        lambda db: find(db, "documents", "e_photo").pop("source"),
+        "documents 'e_photo': source missing",
+    ),
     "cost without source": (
         lambda db: find(db, "pathways", "ps_holder_first_card")["costs"][0].pop("source"),
-        "no source",
+        "pathways 'ps_holder_first_card': costs[0]: source missing",
     ),
     "bad status": (
         lambda db: find(db, "pathways", "ps_travel_document").update(status="maybe"),

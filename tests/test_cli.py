@@ -211,7 +211,7 @@ def test_check_data_on_a_broken_copy_exits_1(tmp_path):
     )
     result = run(["check-data", "--data-dir", str(tmp_path / "d")], cwd=tmp_path)
     assert result.returncode == 1
-    assert "questions 'situation'.label: French text missing" in result.stdout
+    assert "core.json, questions 'situation': label: French text missing" in result.stdout
 
 
 def test_help_and_version(tmp_path):

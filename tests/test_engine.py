@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from parcours.wizard.answers import AnswerError, parse_answers
 from parcours.wizard.content import Content
-from parcours.wizard.dates import parse_iso, shift, years_between
+from parcours.wizard.dates import parse_iso, shift
 from parcours.wizard.flow import applicable, next_question, step
 from parcours.wizard.geo import Geography
 
 from .conftest import HOLDER_93
+from .scenario_support import PlanView, view
 
 TODAY = date(2026, 11, 23)
+
+
+def fr(result: Any) -> PlanView:
+    """The finished plan of a step, in French words."""
+    assert result.plan is not None, f"still asks {result.question.id}"
+    return view(result.plan, "fr")
 
 
 # --- dates -------------------------------------------------------------------------------
@@ -35,11 +43,6 @@ def test_parse_iso_is_strict():
     for bad in ("2026-02-30", "26-02-01", "2026/02/01", "2026-2-1", "", "2026-02-01T00:00"):
         with pytest.raises(ValueError):
             parse_iso(bad)
-
-
-def test_years_between():
-    assert years_between(date(2008, 11, 24), TODAY) == 17
-    assert years_between(date(2008, 11, 23), TODAY) == 18
 
 
 # --- answers -------------------------------------------------------------------------------
@@ -144,7 +147,7 @@ def test_changing_an_early_answer_drops_what_no_longer_applies(content):
 def test_holder_plan_facts(content):
     result = step(content, HOLDER_93, TODAY)
     assert result.done
-    plan = result.plan
+    plan = fr(result)
     assert [p.id for p in plan.pathways] == ["ps_holder_first_card"]
     first = plan.pathways[0]
     assert "4 ans" in first.title
@@ -163,35 +166,35 @@ def test_holder_plan_facts(content):
 
 
 def test_window_without_expiry_gives_the_rule_without_dates(content):
-    plan = step(content, {**HOLDER_93, "document_expiry": None}, TODAY).plan
+    plan = fr(step(content, {**HOLDER_93, "document_expiry": None}, TODAY))
     assert [d.date for d in plan.deadlines] == [None, None]
     assert all("mois" in d.rule for d in plan.deadlines)
 
 
 def test_deadline_urgency_in_words(content):
-    soon = step(content, {**HOLDER_93, "document_expiry": "2027-02-10"}, TODAY).plan
+    soon = fr(step(content, {**HOLDER_93, "document_expiry": "2027-02-10"}, TODAY))
     by_id = {d.id: d for d in soon.deadlines}
     assert by_id["request_window_opens"].urgency == "open"  # opened 2026-10-10
     assert by_id["request_window_closes"].urgency == "urgent"  # closes 2026-12-10
-    late = step(content, {**HOLDER_93, "document_expiry": "2026-12-01"}, TODAY).plan
+    late = fr(step(content, {**HOLDER_93, "document_expiry": "2026-12-01"}, TODAY))
     assert {d.id: d.urgency for d in late.deadlines}["request_window_closes"] == "passed"
     assert any("dépassée" in w for w in late.warnings)
 
 
 def test_polygamy_declaration_only_when_married_and_country_allows(content):
     answers = {**HOLDER_93, "married": True, "polygamy_country": True}
-    docs = [d.id for d in step(content, answers, TODAY).plan.documents]
+    docs = [d.id for d in fr(step(content, answers, TODAY)).documents]
     assert "no_polygamy" in docs
 
 
 def test_paris_goes_to_the_prefecture_de_police(content):
-    plan = step(content, {**HOLDER_93, "residence": "75011"}, TODAY).plan
+    plan = fr(step(content, {**HOLDER_93, "residence": "75011"}, TODAY))
     assert plan.authority.name == "Préfecture de police de Paris"
 
 
 def test_several_pathways_at_once_travel_document(content):
     answers = {**HOLDER_93, "travel": True, "travel_minor": False, "travel_renewal": True}
-    plan = step(content, answers, TODAY).plan
+    plan = fr(step(content, answers, TODAY))
     assert [p.id for p in plan.pathways] == ["ps_holder_first_card", "ps_travel_document"]
     assert sorted(c.amount_eur for c in plan.costs) == [25, 40]
     assert "tiv_old_document" in [d.id for d in plan.documents]
@@ -205,11 +208,11 @@ def test_resident_card_after_four_years(content):
         "residence": "93",
         "travel": False,
     }
-    plan = step(content, {**base, "ps_years": 4}, TODAY).plan
+    plan = fr(step(content, {**base, "ps_years": 4}, TODAY))
     assert [p.id for p in plan.pathways] == ["ps_holder_resident_card"]
     assert "10 ans" in plan.pathways[0].title
     assert {d.id: d.date for d in plan.deadlines}["resident_window_opens"] == date(2027, 1, 15)
-    plan3 = step(content, {**base, "ps_years": 3}, TODAY).plan
+    plan3 = fr(step(content, {**base, "ps_years": 3}, TODAY))
     assert [p.id for p in plan3.pathways] == ["ps_holder_before_resident"]
 
 
@@ -226,11 +229,11 @@ def test_family_spouse_married_after_asylum(content):
         "residence": "69003",
         "document_expiry": None,
     }
-    plan = step(content, {**base, "union_date": "2024-05-01"}, TODAY).plan
+    plan = fr(step(content, {**base, "union_date": "2024-05-01"}, TODAY))
     assert [p.id for p in plan.pathways] == ["ps_family_card"]
     assert "link_marriage" in [d.id for d in plan.documents]
     assert any("au moins 1 an" in r for r in plan.pathways[0].reasons)
-    recent = step(content, {**base, "union_date": "2026-06-01"}, TODAY).plan
+    recent = fr(step(content, {**base, "union_date": "2026-06-01"}, TODAY))
     assert [p.id for p in recent.pathways] == ["ps_family_spouse_not_yet"]
     assert recent.deadlines[0].date == date(2027, 6, 1)
 
@@ -244,25 +247,25 @@ def test_family_child_until_19th_birthday(content):
         "residence": "93",
         "document_expiry": None,
     }
-    eighteen = step(content, {**base, "birth_date": "2008-01-10"}, TODAY).plan
+    eighteen = fr(step(content, {**base, "birth_date": "2008-01-10"}, TODAY))
     assert [p.id for p in eighteen.pathways] == ["ps_family_card"]
     dates = {d.id: d.date for d in eighteen.deadlines}
     assert dates["child_19th_birthday"] == date(2027, 1, 10)
-    too_old = step(content, {**base, "birth_date": "2007-01-10"}, TODAY).plan
+    too_old = fr(step(content, {**base, "birth_date": "2007-01-10"}, TODAY))
     assert [p.id for p in too_old.pathways] == ["no_pathway"]
-    young = step(content, {**base, "birth_date": "2015-01-10"}, TODAY).plan
+    young = fr(step(content, {**base, "birth_date": "2015-01-10"}, TODAY))
     assert [p.id for p in young.pathways] == ["ps_family_child_later"]
 
 
 def test_nothing_applies_says_so_and_points_to_associations(content):
-    plan = step(content, {"situation": "other"}, TODAY).plan
+    plan = fr(step(content, {"situation": "other"}, TODAY))
     assert [p.id for p in plan.pathways] == ["no_pathway"]
     assert "Cimade" in plan.authority.name
     assert plan.pathways[0].reasons  # the answers it was based on
 
 
 def test_plan_in_english(content):
-    plan = step(content, HOLDER_93, TODAY, "en").plan
+    plan = view(step(content, HOLDER_93, TODAY).plan, "en")
     assert plan.pathways[0].title.startswith("Multi-year residence card")
     assert plan.lang == "en"
 
@@ -311,18 +314,19 @@ def test_engine_on_a_small_in_memory_content():
     }
     small = Content.from_tables(tables, Geography())
     assert step(small, {}, TODAY).question.id == "q"
-    assert step(small, {"q": True}, TODAY).plan.costs[0].amount_eur == 7
-    assert step(small, {"q": False}, TODAY).plan.pathways[0].id == "none"
+    assert fr(step(small, {"q": True}, TODAY)).costs[0].amount_eur == 7
+    assert fr(step(small, {"q": False}, TODAY)).pathways[0].id == "none"
 
 
 def test_archive_plan_is_not_a_checklist(content):
     from parcours.wizard.render import render_text
+    from parcours.wizard.sections import sections
 
     history = content.with_flow("history_1997")
     question = history.questions[0]
     result = step(history, {question.id: [question.options[0].id]}, TODAY)
     assert result.done
-    text = render_text(result.plan)
+    text = render_text(sections(result.plan, "fr"))
     assert text.splitlines()[5].startswith("! ARCHIVE")
     assert result.plan.documents
     assert "DOCUMENTS DEMANDÉS À L'ÉPOQUE" in text
@@ -336,7 +340,7 @@ def test_reasons_cite_the_ticked_option_that_matched(content):
         q = result.question
         answers[q.id] = q.options[0].id if q.options else True if q.type == "yes_no" else "93"
         result = step(content, answers, TODAY)
-    work = next(p for p in result.plan.pathways if p.id == "refusal_work")
+    work = next(p for p in fr(result).pathways if p.id == "refusal_work")
     grounds = next(r for r in work.reasons if r.startswith("Motifs"))
     labels = {o.id: o.label["fr"] for o in content.question_by_id["refusal_grounds"].options}
     assert labels["work"] in grounds
@@ -354,8 +358,8 @@ def test_child_who_came_through_family_reunification_needs_the_ofii_certificate(
         "residence": "93",
         "document_expiry": None,
     }
-    came = step(content, {**base, "reunification": True}, TODAY).plan
+    came = fr(step(content, {**base, "reunification": True}, TODAY))
     assert "ofii_medical" in [d.id for d in came.documents]
-    other = step(content, {**base, "reunification": False}, TODAY).plan
+    other = fr(step(content, {**base, "reunification": False}, TODAY))
     assert "ofii_medical" not in [d.id for d in other.documents]
     assert [p.id for p in came.pathways] == [p.id for p in other.pathways] == ["ps_family_card"]

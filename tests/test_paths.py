@@ -8,9 +8,11 @@ from pathlib import Path
 
 from parcours.wizard.answers import parse_answers, to_raw
 from parcours.wizard.flow import step
+from parcours.wizard.render import plan_json
 from parcours.wizard.walk import walk
 
 from .conftest import TODAY
+from .scenario_support import view
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SEED_FILE = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
@@ -27,8 +29,9 @@ PLAN_KEYS = {
 }
 
 
-def check_plan(plan, flow):
-    data = plan.to_dict()
+def check_plan(neutral, flow, lang):
+    plan = view(neutral, lang)
+    data = plan_json(plan.words)
     assert PLAN_KEYS <= set(data)
     json.dumps(data, ensure_ascii=False)  # serialisable as the protocol's PLAN
     assert plan.pathways, "every path ends in at least one pathway (or the fallback)"
@@ -68,10 +71,10 @@ def test_every_path_ends_in_a_valid_plan(content):
             result = step(flowed, raw, TODAY)
             assert result.done, f"{flow} {path.order}: still asks {result.question}"
             assert result.dropped == ()
-            check_plan(result.plan, flow)
-            check_plan(step(flowed, raw, TODAY, "en").plan, flow)
+            check_plan(result.plan, flow, "fr")
+            check_plan(result.plan, flow, "en")
             pathways_seen.update(p.id for p in result.plan.pathways)
-        assert pathways_seen == {p["id"] for p in flowed.pathways}
+        assert pathways_seen == {p.id for p in flowed.pathways}
         total += len(paths)
         print(f"flow {flow}: {len(paths)} paths walked, {len(pathways_seen)} pathways reached")
     print(f"total: {total} paths")

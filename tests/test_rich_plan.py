@@ -6,14 +6,15 @@ from datetime import date
 
 from parcours.wizard.flow import step
 from parcours.wizard.rich_plan import plan_renderable
+from parcours.wizard.sections import sections
 from rich.console import Console
 
 from tests.tui_support import HOLDER
 
 
-def render(plan, width: int = 80) -> str:
+def render(plan, width: int = 80, lang: str = "fr") -> str:
     console = Console(width=width, no_color=True, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
-    console.print(plan_renderable(plan))
+    console.print(plan_renderable(sections(plan, lang)))
     return console.export_text()
 
 
@@ -36,7 +37,7 @@ def test_plan_shows_every_part(content, today):
     ):
         assert part in text, part
     for reason in plan.pathways[0].reasons:
-        assert reason.split(" : ")[0] in text
+        assert reason["fr"].split(" : ")[0] in text
 
 
 def test_passed_and_urgent_deadlines_are_written_in_words(content):
@@ -57,7 +58,7 @@ def test_unknown_date_gives_the_rule_without_a_date(content, today):
 
 
 def test_english_plan(content, today):
-    text = render(step(content, HOLDER, today, "en").plan)
+    text = render(step(content, HOLDER, today).plan, lang="en")
     assert "ACTION PLAN" in text and "Why:" in text and "SOURCES" in text
 
 

@@ -226,7 +226,7 @@ SCENARIOS["h97_practical_advice"] = (
 
 
 def test_every_pathway_has_a_scenario(content):
-    every = {p["id"] for p in content.tables["pathways"]}
+    every = {p.id for p in content.records.pathways}
     assert every == set(SCENARIOS)
 
 

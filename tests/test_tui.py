@@ -59,7 +59,7 @@ async def test_holder_walks_from_welcome_to_plan(content, session):
         assert isinstance(app.screen, PlanScreen)
         plan = app.screen.plan
         assert [p.id for p in plan.pathways] == ["ps_holder_first_card"]
-        assert "Seine-Saint-Denis" in plan.authority.name
+        assert "Seine-Saint-Denis" in plan.authority.name["fr"]
         text = plan_text(app)
         assert "[ ] Décision de l'Ofpra ou de la CNDA" in text
         assert "25 €" in text
@@ -105,7 +105,7 @@ async def test_review_change_drops_later_answers_and_plan_changes(content, sessi
         assert app.screen.query_one("#answer-input").value == "93200"
         await type_answer(pilot, "75011")
         assert isinstance(app.screen, PlanScreen)
-        assert app.screen.plan.authority.name == "Préfecture de police de Paris"
+        assert app.screen.plan.authority.name["fr"] == "Préfecture de police de Paris"
         assert app.screen.plan != first
 
         # Change the card answer: answers that no longer apply are dropped and the wizard

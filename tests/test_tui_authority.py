@@ -1,25 +1,15 @@
-"""The authority look-up screen; it exists only with the engine's look-up (wizard.authorities)."""
+"""The authority look-up screen: a procedure, a place, and who to go to."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-
-import pytest
-from parcours.screens.app import default_authority_screen
 
 from tests.tui_support import TODAY, choose, settle
 
 SIZE = (80, 24)
 
 
-def test_welcome_offers_the_look_up_exactly_when_the_engine_has_it():
-    has_engine = importlib.util.find_spec("wizard.authorities") is not None
-    assert (default_authority_screen() is not None) == has_engine
-
-
 async def test_look_up_names_the_authority_for_a_place(content, tmp_path: Path):
-    pytest.importorskip("wizard.authorities", reason="the geography feature is not merged yet")
     from parcours.screens.app import make_app
 
     app = make_app(content=content, today=TODAY, session_path=tmp_path / "s.json")

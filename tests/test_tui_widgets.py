@@ -25,7 +25,7 @@ def L(text: str) -> dict[str, str]:  # noqa: N802 - reads like a literal
     return {"fr": text, "en": f"{text} (en)"}
 
 
-def demo_content() -> Content:
+def demo_tables() -> dict[str, list]:
     section = L("Démo")
     questions = [
         {
@@ -87,7 +87,11 @@ def demo_content() -> Content:
             }
         ],
     }
-    return Content.from_tables(tables)
+    return tables
+
+
+def demo_content() -> Content:
+    return Content.from_tables(demo_tables())
 
 
 async def test_multiple_choice_number_text_and_optional_choice(tmp_path: Path):
@@ -133,9 +137,9 @@ async def test_multiple_choice_number_text_and_optional_choice(tmp_path: Path):
         assert app.screen.query_one(ChoiceList).checked == {"red", "blue"}
 
 
-def with_history(content: Content) -> Content:
-    """The demo content plus a one-question archive flow named like the real one."""
-    tables = {name: list(rows) for name, rows in content.tables.items()}
+def history_tables() -> dict[str, list]:
+    """The demo tables plus a one-question archive flow named like the real one."""
+    tables = {name: list(rows) for name, rows in demo_tables().items()}
     tables["questions"].append(
         {
             "id": "old_question",
@@ -159,7 +163,11 @@ def with_history(content: Content) -> Content:
         }
     )
     tables["notices"] = [{"id": "archive", "text": L("ARCHIVE — plus en vigueur.")}]
-    return Content.from_tables(tables)
+    return tables
+
+
+def with_history() -> Content:
+    return Content.from_tables(history_tables())
 
 
 async def test_historical_texts_only_when_the_content_has_them(tmp_path: Path):
@@ -168,7 +176,7 @@ async def test_historical_texts_only_when_the_content_has_them(tmp_path: Path):
         await settle(pilot)
         ids = [o.id for o in app.screen.query_one("#actions", ChoiceList).options]
         assert ids == ["start", "quit"]
-    app = build_app(with_history(demo_content()), tmp_path / "session.json")
+    app = build_app(with_history(), tmp_path / "session.json")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await choose(pilot, "history", "actions")
@@ -220,8 +228,7 @@ async def test_long_choice_list_scrolls_instead_of_being_cut(tmp_path: Path):
         "help": L("Une aide longue. " * 40),
         "options": options,
     }
-    content = demo_content()
-    tables = {name: list(rows) for name, rows in content.tables.items()}
+    tables = demo_tables()
     tables["questions"] = [question]
     app = build_app(Content.from_tables(tables), tmp_path / "session.json")
     async with app.run_test(size=SIZE) as pilot:
@@ -242,10 +249,10 @@ def test_archive_plan_lists_documents_as_history_not_a_checklist():
 
     from parcours.wizard.flow import step
     from parcours.wizard.rich_plan import plan_renderable
+    from parcours.wizard.sections import sections
     from rich.console import Console
 
-    content = with_history(demo_content())
-    tables = {name: list(rows) for name, rows in content.tables.items()}
+    tables = history_tables()
     tables["documents"] = [
         {"id": "old_doc", "label": L("Ancien papier"), "source": "demo", "status": "archive"}
     ]
@@ -253,7 +260,7 @@ def test_archive_plan_lists_documents_as_history_not_a_checklist():
     archive = Content.from_tables(tables).with_flow("history_1997")
     plan = step(archive, {"old_question": True}, date(2026, 11, 23)).plan
     console = Console(width=80, no_color=True, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
-    console.print(plan_renderable(plan))
+    console.print(plan_renderable(sections(plan, "fr")))
     text = console.export_text()
     assert "(ARCHIVE, PLUS EN VIGUEUR)" in text
     assert "-   Ancien papier" in text and "[ ]" not in text

@@ -43,7 +43,7 @@ class Report:
     def summary(self) -> str:
         what = ", ".join(f"{n} {name}" for name, n in self.counts.items())
         if self.problems:
-            return f"check-data: {len(self.problems)} problem(s) ({what})"
+            return f"check-data: {len(self.problems)} problem(s)" + (f" ({what})" if what else "")
         return f"check-data: OK — {what}; {self.paths} paths walked, each ends in a plan"
 
 
@@ -52,7 +52,8 @@ def check_tables(tables: Mapping[str, list[Any]]) -> list[str]:
     references between records. Returns problems as readable lines."""
     problems: list[str] = []
     records = read_records(tables, problems)
-    return problems + check_records(records)
+    # A malformed record is left out: checking references to it would only repeat the problem.
+    return problems or check_records(records)
 
 
 def check_records(records: Records) -> list[str]:
@@ -301,7 +302,7 @@ def check(data_dir: Path | None, today: date) -> Report:
         return Report(problems=[str(exc)])
     problems: list[str] = []
     records = read_records(tables, problems)
-    problems += check_records(records)
+    problems = problems or check_records(records)
     if problems:
         return Report(problems=problems)
     try:

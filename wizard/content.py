@@ -81,7 +81,7 @@ def read_records(tables: RawTables, problems: list[str] | None = None) -> Record
 class Content:
     """Everything the engine reads. Build with ``load_content()`` or ``Content.from_tables()``."""
 
-    records: Records
+    records: Records = field(repr=False)
     # A Geography, or the data root to build one from on the first place lookup: the first
     # screens never pay for the geography module.
     geo_source: Any = field(default=None, compare=False, repr=False)

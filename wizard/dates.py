@@ -41,13 +41,5 @@ def shift(d: date, period: Mapping[str, int]) -> date:
     return d + timedelta(days=days) if days else d
 
 
-def years_between(start: date, end: date) -> int:
-    """Whole years from ``start`` to ``end`` (an age on ``end`` for a birth date ``start``)."""
-    years = end.year - start.year
-    if (end.month, end.day) < (start.month, start.day):
-        years -= 1
-    return years
-
-
 def format_date(d: date, lang: str) -> str:
     return d.strftime("%d/%m/%Y") if lang == "fr" else d.isoformat()

@@ -97,6 +97,18 @@ class SourceLine:
     text: str  # "source : 001_….txt, CESEDA L424-9"
     ref: SourceRef
 
+    @property
+    def id(self) -> str:
+        return self.ref.id
+
+    @property
+    def file(self) -> str:
+        return self.ref.file
+
+    @property
+    def articles(self) -> str | None:
+        return self.ref.articles
+
     def to_json(self) -> dict[str, Any]:
         return {"id": self.ref.id, "file": self.ref.file, "articles": self.ref.articles}
 
@@ -294,7 +306,8 @@ def _source_line(ref: SourceRef, lang: str) -> SourceLine:
     return SourceLine(f"{words(lang)['source']}{colon(lang)}{detail}", ref)
 
 
-def _authority(a: NamedAuthority | None, lang: str) -> AuthorityBlock | None:
+def authority_words(a: NamedAuthority | None, lang: str) -> AuthorityBlock | None:
+    """An authority named for a place, in ``lang``."""
     if a is None:
         return None
     return AuthorityBlock(
@@ -345,7 +358,7 @@ def sections(plan: ActionPlan, lang: str) -> PlanSections:
                 tag=tag if p.status != "current" and tag not in title.upper() else None,
                 summary=tr(p.summary, lang),
                 reasons=tuple(tr(r, lang) for r in p.reasons),
-                authority=_authority(p.authority, lang),
+                authority=authority_words(p.authority, lang),
                 source=_source_line(p.source, lang),
                 status=p.status,
                 documents=p.documents,
@@ -436,5 +449,5 @@ def sections(plan: ActionPlan, lang: str) -> PlanSections:
         made=f"{w['made']} {format_date(plan.today, lang)}",
         today=plan.today,
         sections=tuple(out),
-        authority=_authority(plan.authority, lang),
+        authority=authority_words(plan.authority, lang),
     )
