@@ -6,7 +6,6 @@ import json
 import re
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,11 +19,12 @@ from parcours.wizard.plan import resolve_authority
 from parcours.wizard.sections import authority_words
 from typer.testing import CliRunner
 
+from .conftest import TODAY
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (
     ROOT.parent / "shared" / "seeds" / "002_cf90af5d33ee6442.txt"
 )  # the seeds beside the checkout
-TODAY = date(2026, 11, 23)
 
 
 def seed_text() -> str:

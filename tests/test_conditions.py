@@ -15,7 +15,7 @@ from parcours.wizard.conditions import (
 )
 from parcours.wizard.geo import Place
 
-TODAY = date(2026, 11, 23)
+from .conftest import TODAY
 
 
 def test_boolean_operators():

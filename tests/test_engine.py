@@ -6,16 +6,14 @@ from datetime import date
 from typing import Any
 
 import pytest
-from parcours.wizard.answers import AnswerError, parse_answers
+from parcours.wizard.answers import AnswerError, display, parse_answers
 from parcours.wizard.content import Content
 from parcours.wizard.dates import parse_iso, shift
 from parcours.wizard.flow import applicable, next_question, step
 from parcours.wizard.geo import Geography
 
-from .conftest import HOLDER_93
+from .conftest import HOLDER_93, TODAY
 from .scenario_support import PlanView, view
-
-TODAY = date(2026, 11, 23)
 
 
 def fr(result: Any) -> PlanView:
@@ -144,27 +142,6 @@ def test_changing_an_early_answer_drops_what_no_longer_applies(content):
 # --- plan ----------------------------------------------------------------------------------
 
 
-def test_holder_plan_facts(content):
-    result = step(content, HOLDER_93, TODAY)
-    assert result.done
-    plan = fr(result)
-    assert [p.id for p in plan.pathways] == ["ps_holder_first_card"]
-    first = plan.pathways[0]
-    assert "4 ans" in first.title
-    assert any("protection subsidiaire" in r for r in first.reasons)
-    assert plan.authority.name == "Préfecture de la Seine-Saint-Denis (Bobigny)"
-    assert [c.amount_eur for c in plan.costs] == [25]
-    assert "ps_decision" in [d.id for d in plan.documents]
-    assert "no_polygamy" not in [d.id for d in plan.documents]
-    dates = {d.id: d.date for d in plan.deadlines}
-    assert dates == {
-        "request_window_opens": date(2027, 1, 31),
-        "request_window_closes": date(2027, 3, 31),
-    }
-    assert all(s.id for s in plan.sources)
-    assert plan.sources[0].file == "001_ea53023f652ac328.txt"
-
-
 def test_window_without_expiry_gives_the_rule_without_dates(content):
     plan = fr(step(content, {**HOLDER_93, "document_expiry": None}, TODAY))
     assert [d.date for d in plan.deadlines] == [None, None]
@@ -198,63 +175,6 @@ def test_several_pathways_at_once_travel_document(content):
     assert [p.id for p in plan.pathways] == ["ps_holder_first_card", "ps_travel_document"]
     assert sorted(c.amount_eur for c in plan.costs) == [25, 40]
     assert "tiv_old_document" in [d.id for d in plan.documents]
-
-
-def test_resident_card_after_four_years(content):
-    base = {
-        "situation": "ps_holder",
-        "ps_card": "multi_year",
-        "card_expiry": "2027-03-15",
-        "residence": "93",
-        "travel": False,
-    }
-    plan = fr(step(content, {**base, "ps_years": 4}, TODAY))
-    assert [p.id for p in plan.pathways] == ["ps_holder_resident_card"]
-    assert "10 ans" in plan.pathways[0].title
-    assert {d.id: d.date for d in plan.deadlines}["resident_window_opens"] == date(2027, 1, 15)
-    plan3 = fr(step(content, {**base, "ps_years": 3}, TODAY))
-    assert [p.id for p in plan3.pathways] == ["ps_holder_before_resident"]
-
-
-def test_family_spouse_married_after_asylum(content):
-    base = {
-        "situation": "ps_family",
-        "family_link": "spouse",
-        "union_kind": "married",
-        "reunification": False,
-        "union_after_asylum": True,
-        "life_together": True,
-        "birth_date": "1990-01-01",
-        "polygamy_country": False,
-        "residence": "69003",
-        "document_expiry": None,
-    }
-    plan = fr(step(content, {**base, "union_date": "2024-05-01"}, TODAY))
-    assert [p.id for p in plan.pathways] == ["ps_family_card"]
-    assert "link_marriage" in [d.id for d in plan.documents]
-    assert any("au moins 1 an" in r for r in plan.pathways[0].reasons)
-    recent = fr(step(content, {**base, "union_date": "2026-06-01"}, TODAY))
-    assert [p.id for p in recent.pathways] == ["ps_family_spouse_not_yet"]
-    assert recent.deadlines[0].date == date(2027, 6, 1)
-
-
-def test_family_child_until_19th_birthday(content):
-    base = {
-        "situation": "ps_family",
-        "family_link": "child",
-        "reunification": False,
-        "married": False,
-        "residence": "93",
-        "document_expiry": None,
-    }
-    eighteen = fr(step(content, {**base, "birth_date": "2008-01-10"}, TODAY))
-    assert [p.id for p in eighteen.pathways] == ["ps_family_card"]
-    dates = {d.id: d.date for d in eighteen.deadlines}
-    assert dates["child_19th_birthday"] == date(2027, 1, 10)
-    too_old = fr(step(content, {**base, "birth_date": "2007-01-10"}, TODAY))
-    assert [p.id for p in too_old.pathways] == ["no_pathway"]
-    young = fr(step(content, {**base, "birth_date": "2015-01-10"}, TODAY))
-    assert [p.id for p in young.pathways] == ["ps_family_child_later"]
 
 
 def test_nothing_applies_says_so_and_points_to_associations(content):
@@ -347,19 +267,29 @@ def test_reasons_cite_the_ticked_option_that_matched(content):
     assert labels["humanitarian"] not in grounds
 
 
-def test_child_who_came_through_family_reunification_needs_the_ofii_certificate(content):
-    # 001: "S'il est arrivé en France au titre de la réunification familiale : certificat
-    # médical délivré par l'Ofii" applies to any family member, not only spouses.
-    base = {
-        "situation": "ps_family",
-        "family_link": "child",
-        "birth_date": "2008-01-10",
-        "married": False,
-        "residence": "93",
-        "document_expiry": None,
+def test_ticked_options_are_kept_apart_by_semicolons(content):
+    question = content.question_by_id["refusal_grounds"]
+    both = display(question, ("humanitarian", "work"), "fr")
+    # Each label has commas of its own; the separator between labels must differ.
+    assert " ; " in both and both.count(" ; ") == 1
+    assert "; " in display(question, ("humanitarian", "work"), "en")
+    assert display(question, (), "fr") == "Aucune case cochée"
+
+
+def test_steps_shared_by_two_pathways_are_listed_once(content):
+    # A final asylum refusal with two grounds whose pathways share the guide's filing steps.
+    answers = {
+        "situation": "asylum_refused",
+        "refusal_grounds": ["humanitarian", "work"],
+        "refusal_residence": "2A",
+        "refusal_permit_refused": False,
     }
-    came = fr(step(content, {**base, "reunification": True}, TODAY))
-    assert "ofii_medical" in [d.id for d in came.documents]
-    other = fr(step(content, {**base, "reunification": False}, TODAY))
-    assert "ofii_medical" not in [d.id for d in other.documents]
-    assert [p.id for p in came.pathways] == [p.id for p in other.pathways] == ["ps_family_card"]
+    while (result := step(content, answers, TODAY)).plan is None:
+        q = result.question
+        answers[q.id] = False if q.type == "yes_no" else None  # "no" or "don't know"
+    plan = fr(result)
+    assert len(plan.pathways) >= 2
+    first, second = plan.pathways[0].steps, plan.pathways[1].steps
+    assert set(first) & set(second), "the two pathways no longer share steps"
+    assert len(plan.steps) == len(set(plan.steps)), plan.steps
+    assert set(first) | set(second) <= set(plan.steps)

@@ -49,8 +49,7 @@ def check_plan(neutral, flow, lang):
         assert (d.date is None) == (d.urgency is None)
     for s in plan.sources:
         assert SEED_FILE.match(s.file), s.file
-        if SEEDS.is_dir():
-            assert (SEEDS / s.file).is_file(), f"source {s.file} is not a seed"
+        assert (SEEDS / s.file).is_file(), f"source {s.file} is not a seed (looked in {SEEDS})"
     if any(p.status == "archive" for p in plan.pathways):
         assert plan.warnings and "ARCHIVE" in plan.warnings[0]
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from parcours.wizard.flow import step
 from parcours.wizard.rich_plan import plan_renderable
-from parcours.wizard.sections import sections
+from parcours.wizard.sections import deadline_words, sections
 from rich.console import Console
 
 from tests.tui_support import HOLDER
@@ -67,3 +67,25 @@ def test_narrow_terminal_wraps_instead_of_cutting(content, today):
     text = render(plan, width=40)
     assert max(len(line.rstrip()) for line in text.splitlines()) <= 40
     assert "Seine-Saint-Denis" in text
+
+
+def test_days_are_counted_in_words_not_as_jour_s(content):
+    expiring = {**HOLDER, "document_expiry": "2026-12-31"}
+    plan = step(content, expiring, date(2026, 11, 23)).plan
+    text = render(plan)
+    assert "jour(s)" not in text
+    assert "depuis 23 jours" in " ".join(text.split())
+    # One day is singular.
+    one = next(d for d in plan.deadlines if d.kind == "end" and d.date is not None)
+    seen = date.fromordinal(one.date.toordinal() + 1)
+    again = step(content, expiring, seen).plan
+    match = next(d for d in again.deadlines if d.id == one.id)
+    assert match.days_left == -1
+    assert deadline_words(match, "fr").endswith("depuis 1 jour")
+    assert deadline_words(match, "en").endswith("1 day ago")
+
+
+def test_english_plan_has_no_french_colon_before_the_source(content, today):
+    text = render(step(content, HOLDER, today).plan, lang="en")
+    assert "(source: 001_ea53023f652ac328.txt" in text
+    assert "(source :" not in text

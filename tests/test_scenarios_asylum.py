@@ -144,6 +144,8 @@ def test_ofpra_form_within_21_days_with_dated_deadlines(content, today):
     assert "recommandé avec accusé de réception" in text
     assert "8 jours de plus" in text
     assert "photocopies de tout le dossier" in text
+    # Registration is done: the "3 jours ouvrés" registration limit no longer applies.
+    assert "dans les 3 jours ouvrés (10 jours en cas d'arrivée massive" not in text
     # 002: proofs of address accepted at renewal
     proof = next(d for d in plan.documents if d.id == "asy_proof_address")
     for accepted in (

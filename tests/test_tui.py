@@ -13,7 +13,7 @@ from parcours.screens.review import ReviewScreen
 from parcours.screens.welcome import WelcomeScreen
 from parcours.screens.widgets import ChoiceList
 from parcours.wizard.session import SessionData, SessionStore
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from tests.tui_support import (
     HOLDER,
@@ -230,7 +230,10 @@ async def test_corrupt_session_is_moved_aside_and_reported(content, session):
         await settle(pilot)
         ids = [o.id for o in app.screen.query_one("#actions", ChoiceList).options]
         assert "resume" not in ids
-        assert any("mis de côté" in n.message for n in app._notifications)
+        notices = [n.message for n in app._notifications]
+        assert any("mis de côté" in n for n in notices)
+        # The store's reason is English ("session file is not valid JSON"): not shown in French.
+        assert not any("JSON" in n or "session file" in n for n in notices), notices
     aside = list(session.parent.glob("session.json.corrupt-*"))
     assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == "{not json"
     assert not session.exists()
@@ -344,3 +347,42 @@ async def test_place_suggestions_disappear_when_nothing_matches(content, session
         await pilot.press(*"zzzz")
         await settle(pilot)
         assert not app.screen.query("#place-suggestions")
+
+
+async def test_unreadable_date_asks_for_the_french_format(content, session):
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose(pilot, "start", "actions")
+        await choose(pilot, "ps_holder")
+        await choose(pilot, "multi_year")
+        await type_answer(pilot, "3")
+        assert current_question(app) == "card_expiry"
+        box = app.screen.query_one("#answer-input", Input)
+        # The placeholder fits in the box at 80 columns.
+        assert box.placeholder == "JJ/MM/AAAA"
+        assert "JJ/MM/AAAA" in screen_text(app)
+        await type_answer(pilot, "abc")
+        assert current_question(app) == "card_expiry"
+        assert "JJ/MM/AAAA" in error_text(app)
+        assert "AAAA-MM-JJ" not in error_text(app)
+        await type_answer(pilot, "31/02/2027")
+        assert "n'existe pas" in error_text(app)
+
+
+async def test_commune_question_suggests_communes_only(content, session):
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose(pilot, "start", "actions")
+        await choose(pilot, "rental")
+        assert app.screen.question.precision == "commune"
+        await pilot.press("9", "1")
+        await settle(pilot)
+        offered = [o.id for o in app.screen.query_one("#place-suggestions").options]
+        assert offered and "Essonne (91)" not in offered
+        # Every suggestion is accepted by the question it is offered for.
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert not isinstance(screen, QuestionScreen) or screen.question.id != "rental_place"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.tui_support import TODAY, choose, settle
+from textual.containers import VerticalScroll
+
+from tests.tui_support import TODAY, choose, screen_text, settle
 
 SIZE = (80, 24)
 
@@ -31,3 +33,28 @@ async def test_look_up_names_the_authority_for_a_place(content, tmp_path: Path):
         await pilot.press("escape")
         await settle(pilot)
         assert type(app.screen).__name__ == "WelcomeScreen"
+
+
+async def test_authority_answer_scrolls_with_page_down_from_the_place_box(content, tmp_path: Path):
+    from parcours.screens.app import make_app
+
+    app = make_app(content=content, today=TODAY, session_path=tmp_path / "s.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose(pilot, "authority", "actions")
+        procedures = app.screen.query_one("#procedure-choices")
+        await choose(pilot, procedures.options[0].id, "procedure-choices")
+        await pilot.press(*"14", "enter")
+        await settle(pilot)
+        result = app.screen.query_one("#authority-result", VerticalScroll)
+        assert result.max_scroll_y > 0, "the answer fits: nothing to test at this size"
+        assert app.screen.focused.id == "place-input"
+        # The footer says how to read the rest.
+        assert "Page suiv." in screen_text(app)
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert result.scroll_y > 0
+        assert app.screen.focused.id == "place-input"
+        await pilot.press("pageup")
+        await settle(pilot)
+        assert result.scroll_y == 0

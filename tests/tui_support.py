@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +14,8 @@ from parcours.wizard.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from tests.conftest import TODAY
 from tests.examples import HOLDER_93 as HOLDER  # noqa: F401 - re-exported for the TUI tests
-
-TODAY = date(2026, 11, 23)
 
 
 def build_app(content: Content, session: Path, lang: str = "fr") -> ParcoursApp:
