@@ -386,3 +386,25 @@ async def test_commune_question_suggests_communes_only(content, session):
         await settle(pilot)
         screen = app.screen
         assert not isinstance(screen, QuestionScreen) or screen.question.id != "rental_place"
+
+
+async def test_the_engine_runs_once_per_answer(content, session, monkeypatch):
+    import parcours.screens.app as app_module
+
+    calls: list[dict] = []
+    real_step = app_module.step
+
+    def counting_step(flow_content, answers, today):
+        calls.append(dict(answers))
+        return real_step(flow_content, answers, today)
+
+    monkeypatch.setattr(app_module, "step", counting_step)
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose(pilot, "start", "actions")
+        assert len(calls) == 1  # the first question
+        for qid in ("situation", "ps_card", "married"):
+            calls.clear()
+            await answer(pilot, qid, HOLDER[qid])
+            assert len(calls) == 1, f"{qid}: the engine ran {len(calls)} times"

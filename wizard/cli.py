@@ -19,6 +19,7 @@ import typer
 from .. import __version__
 from .dates import parse_iso
 from .errors import AnswerError, DataError
+from .text import DEFAULT_LANG, LANGS
 
 if TYPE_CHECKING:
     from .content import Content
@@ -35,9 +36,9 @@ app = typer.Typer(
 )
 
 
-class Lang(StrEnum):
-    fr = "fr"
-    en = "en"
+# The languages as Typer's choices, made from the one list in ``text``.
+Lang = StrEnum("Lang", {lang: lang for lang in LANGS})  # type: ignore[misc]
+DEFAULT = Lang(DEFAULT_LANG)
 
 
 class PlanFormat(StrEnum):
@@ -139,7 +140,7 @@ def step_command(
         bool, typer.Option("--json", help="Print one JSON object (the protocol).")
     ] = False,
     today: TodayOpt = None,
-    lang: LangOpt = Lang.fr,
+    lang: LangOpt = DEFAULT,
     flow: FlowOpt = "main",
 ) -> None:
     """Print the next question to ask, or the finished plan, for the answers given so far."""
@@ -175,7 +176,7 @@ def plan_command(
         typer.Option("--output", "-o", help="Write the plan to this file instead of the screen."),
     ] = None,
     today: TodayOpt = None,
-    lang: LangOpt = Lang.fr,
+    lang: LangOpt = DEFAULT,
     flow: FlowOpt = "main",
 ) -> None:
     """Print or write the whole action plan for a complete set of answers."""
@@ -260,7 +261,7 @@ def authority_command(
         ),
     ],
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-    lang: LangOpt = Lang.fr,
+    lang: LangOpt = DEFAULT,
 ) -> None:
     """Print the authority competent for a procedure at a place (name, address, notes, source)."""
     from .authorities import authorities_for, render_answer
@@ -292,7 +293,7 @@ def main_callback(
         bool | None,
         typer.Option("--version", callback=version_callback, is_eager=True, help="Show version."),
     ] = None,
-    lang: Annotated[Lang, typer.Option(help="Language of the wizard.")] = Lang.fr,
+    lang: Annotated[Lang, typer.Option(help="Language of the wizard.")] = DEFAULT,
     no_mouse: Annotated[
         bool, typer.Option("--no-mouse", help="Ignore the mouse (fewer bytes on slow links).")
     ] = False,

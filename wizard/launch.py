@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-LANGS = ("fr", "en")
+from .text import DEFAULT_LANG, LANGS
 
 
 def tui_options(args: list[str]) -> dict[str, Any] | None:
@@ -28,7 +28,7 @@ def tui_options(args: list[str]) -> dict[str, Any] | None:
             options["lang"] = rest.pop(0)
         else:
             return None
-    if options.get("lang", "fr") not in LANGS:
+    if options.get("lang", DEFAULT_LANG) not in LANGS:
         return None  # let the CLI print its one-line error
     return options
 
