@@ -7,7 +7,7 @@ each authority for that place through ``plan.resolve_authority``.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from .content import Content
@@ -16,25 +16,15 @@ from .geo import Place, fold
 from .model import AuthorityRef, Procedure
 from .plan import resolve_authority
 from .qtypes import commune_needed
+from .sections import AuthorityBlock, authority_words
 from .text import tr
-
-
-@dataclass(frozen=True)
-class AuthorityInfo:
-    """An authority named for a place, in one language."""
-
-    kind: str
-    name: str
-    address: str | None
-    notes: tuple[str, ...]
-    source: Any  # plan.SourceRef | None
 
 
 @dataclass(frozen=True)
 class RoleAuthority:
     role: str
     id: str
-    authority: AuthorityInfo
+    authority: AuthorityBlock
 
 
 @dataclass(frozen=True)
@@ -64,7 +54,7 @@ class Answer:
             },
             "procedure": {"id": self.procedure, "label": self.procedure_label},
             "authorities": [
-                {"id": r.id, "role": r.role, **asdict(r.authority)} for r in self.authorities
+                {"id": r.id, "role": r.role, **r.authority.to_json()} for r in self.authorities
             ],
             "notes": list(self.notes),
         }
@@ -100,14 +90,8 @@ def authorities_for(content: Content, query: str, procedure: str, lang: str) -> 
     found = []
     for ref in proc.authorities:
         named = resolve_authority(content, AuthorityRef(ref.id, "place"), {"place": place})
-        assert named is not None
-        info = AuthorityInfo(
-            named.kind,
-            tr(named.name, lang),
-            named.address,
-            tuple(tr(n, lang) for n in named.notes),
-            named.source,
-        )
+        info = authority_words(named, lang)
+        assert info is not None
         found.append(RoleAuthority(tr(ref.role, lang), ref.id, info))
     return Answer(
         query=query,

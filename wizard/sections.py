@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from .dates import format_date
 from .plan import ActionPlan, Deadline, NamedAuthority, SourceRef
@@ -90,6 +90,25 @@ def words(lang: str) -> dict[str, Any]:
 # -- the items a section holds -----------------------------------------------------------------
 
 
+def _json(value: Any) -> Any:
+    if hasattr(value, "to_json"):
+        return value.to_json()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_json(v) for v in value]
+    return value
+
+
+class JsonFields:
+    """An item whose JSON form (the protocol's PLAN) is some of its fields, in this order."""
+
+    JSON: ClassVar[tuple[str, ...]] = ()
+
+    def to_json(self) -> Any:
+        return {name: _json(getattr(self, name)) for name in self.JSON}
+
+
 @dataclass(frozen=True)
 class SourceLine:
     """Where a fact comes from, in words, and the reference itself."""
@@ -133,25 +152,18 @@ class SourcedLine(Line):
 
 
 @dataclass(frozen=True)
-class AuthorityBlock:
+class AuthorityBlock(JsonFields):
     kind: str
     name: str
     address: str | None
     notes: tuple[str, ...]
     source: SourceLine | None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "name": self.name,
-            "address": self.address,
-            "notes": list(self.notes),
-            "source": self.source.to_json() if self.source else None,
-        }
+    JSON = ("kind", "name", "address", "notes", "source")
 
 
 @dataclass(frozen=True)
-class PathwayItem:
+class PathwayItem(JsonFields):
     number: int
     id: str
     title: str
@@ -164,22 +176,21 @@ class PathwayItem:
     documents: tuple[str, ...]
     steps: tuple[str, ...]
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "summary": self.summary,
-            "status": self.status,
-            "reasons": list(self.reasons),
-            "source": self.source.to_json(),
-            "authority": self.authority.to_json() if self.authority else None,
-            "documents": list(self.documents),
-            "steps": list(self.steps),
-        }
+    JSON = (
+        "id",
+        "title",
+        "summary",
+        "status",
+        "reasons",
+        "source",
+        "authority",
+        "documents",
+        "steps",
+    )
 
 
 @dataclass(frozen=True)
-class CheckItem:
+class CheckItem(JsonFields):
     """A document to gather: a checkbox, or a plain line when it is history."""
 
     id: str
@@ -189,18 +200,11 @@ class CheckItem:
     source: SourceLine
     status: str
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "label": self.label,
-            "details": self.details,
-            "source": self.source.to_json(),
-            "status": self.status,
-        }
+    JSON = ("id", "label", "details", "source", "status")
 
 
 @dataclass(frozen=True)
-class DeadlineItem:
+class DeadlineItem(JsonFields):
     id: str
     label: str
     when: str  # the date, its state and the days from today, in words
@@ -214,23 +218,22 @@ class DeadlineItem:
     status: str
     pathway: str
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "label": self.label,
-            "date": self.date.isoformat() if self.date else None,
-            "rule": self.rule,
-            "source": self.source.to_json(),
-            "status": self.status,
-            "kind": self.kind,
-            "urgency": self.urgency,
-            "days_left": self.days_left,
-            "pathway": self.pathway,
-        }
+    JSON = (
+        "id",
+        "label",
+        "date",
+        "rule",
+        "source",
+        "status",
+        "kind",
+        "urgency",
+        "days_left",
+        "pathway",
+    )
 
 
 @dataclass(frozen=True)
-class CostItem:
+class CostItem(JsonFields):
     id: str
     label: str
     amount: str  # "25 €"
@@ -240,16 +243,7 @@ class CostItem:
     source: SourceLine
     status: str
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "label": self.label,
-            "amount_eur": self.amount_eur,
-            "payment": self.payment,
-            "note": self.note,
-            "source": self.source.to_json(),
-            "status": self.status,
-        }
+    JSON = ("id", "label", "amount_eur", "payment", "note", "source", "status")
 
 
 @dataclass(frozen=True)
@@ -262,15 +256,14 @@ class AnswerItem:
 
 
 @dataclass(frozen=True)
-class SourceItem:
+class SourceItem(JsonFields):
     id: str
     file: str
     title: str
     status: str
     status_word: str
 
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "file": self.file, "title": self.title, "status": self.status}
+    JSON = ("id", "file", "title", "status")
 
 
 SectionItem = Line | PathwayItem | CheckItem | DeadlineItem | CostItem | AnswerItem | SourceItem
