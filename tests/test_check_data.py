@@ -126,3 +126,37 @@ def test_static_checks_catch_duplicates():
     tables = read_content_tables()
     tables["documents"].append(dict(tables["documents"][0]))
     assert any("duplicate id" in p for p in check_tables(tables))
+
+
+SHAPES = {
+    "order as text": (
+        lambda db: find(db, "questions", "ps_card").update(order="10"),
+        "protection_subsidiaire.json, questions 'ps_card': order must be a whole number",
+    ),
+    "step as a string": (
+        lambda db: find(db, "pathways", "ps_travel_document")["steps"].append("go"),
+        "pathways 'ps_travel_document': steps[",
+    ),
+    "amount as text": (
+        lambda db: find(db, "pathways", "ps_holder_first_card")["costs"][0].update(amount_eur="25"),
+        "costs[0]: amount_eur must be a non-negative number",
+    ),
+    "options not a list": (
+        lambda db: find(db, "questions", "ps_card").update(options="abc"),
+        "questions 'ps_card': options must be a list",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_loading_is_validation_a_malformed_record_is_named(data_copy, name):
+    from parcours.wizard.content import load_content
+    from parcours.wizard.errors import ContentError
+
+    change, expected = SHAPES[name]
+    edit(data_copy, "protection_subsidiaire.json", change)
+    with pytest.raises(ContentError) as info:
+        load_content(data_copy)
+    assert expected in str(info.value)
+    report = check(data_copy, TODAY)  # check-data names it too, among every other problem
+    assert any(expected in p for p in report.problems), report.problems
