@@ -297,12 +297,15 @@ def main_callback(
     no_mouse: Annotated[
         bool, typer.Option("--no-mouse", help="Ignore the mouse (fewer bytes on slow links).")
     ] = False,
+    blink: Annotated[
+        bool, typer.Option("--blink", help="Blinking text cursor (off by default: it costs bytes).")
+    ] = False,
 ) -> None:
     """Start the wizard when no command is given."""
     if ctx.invoked_subcommand is None:
         from ..screens.app import run  # Textual is imported only here.
 
-        run(lang=lang.value, mouse=not no_mouse)
+        run(lang=lang.value, mouse=not no_mouse, blink=blink)
 
 
 def main() -> None:
