@@ -242,11 +242,15 @@ class QuestionScreen(Screen[None]):
             return
         app.answer(self.question, raw)
 
+    _error_shown = ""
+
     def show_error(self, text: str, ok: bool = False) -> None:
         """Write under the input: an error, or (``ok``) what was understood."""
         line = self.query_one("#question-error", Static)
         line.set_class(ok, "ok")
-        line.update(text)
+        if text != self._error_shown:  # clearing an empty line at each keystroke costs a repaint
+            self._error_shown = text
+            line.update(text)
 
     @on(OptionList.OptionSelected, "#answer-choices")
     def _choice_made(self, event: OptionList.OptionSelected) -> None:
