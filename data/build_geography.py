@@ -25,7 +25,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # names are keyed exactly as wizard.geo matches them
 
-from parcours.wizard.geo import name_key  # noqa: E402
+from parcours.wizard.geo import _CommuneTable, build_name_index, name_key  # noqa: E402
+from parcours.wizard.resources import read_tables  # noqa: E402
 
 DEFAULT_RAW = HERE.parent.parent / "shared" / "data" / "raw"
 ETALAB = "etalab-decoupage-administratif-6.0.0"
@@ -248,6 +249,17 @@ def main(argv: list[str]) -> int:
         text = json.dumps(db, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         (out / name).write_text(text + "\n", encoding="utf-8")
         print(f"wrote {out / name} ({len(text.encode()) // 1024} KiB)")
+    # Name keys folded and sorted ahead of time, from the commune table exactly as the app
+    # reads it back (row order included): the first name lookup builds no index.
+    table = _CommuneTable(read_tables(out / "communes.json")["communes"])
+    names = json.dumps(
+        tinydb({"names": [build_name_index(table)]}),
+        ensure_ascii=False,
+        separators=(",", ":"),
+        sort_keys=True,
+    )
+    (out / "names.json").write_text(names + "\n", encoding="utf-8")
+    print(f"wrote {out / 'names.json'} ({len(names.encode()) // 1024} KiB)")
     stale = out / "postcodes.json"  # replaced by communes.json
     if stale.exists():
         stale.unlink()

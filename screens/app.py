@@ -71,7 +71,7 @@ class ParcoursApp(App[None]):
         store: SessionStore,
         lang: str = "fr",
         authority_screen: AuthorityScreenFactory | None = None,
-        cursor_blink: bool = True,
+        cursor_blink: bool = False,
     ) -> None:
         super().__init__()
         self.content = content
@@ -315,7 +315,7 @@ def make_app(
     session_path: Path | str | None = None,
     lang: str = "fr",
     authority_screen: AuthorityScreenFactory | None | bool = True,
-    cursor_blink: bool = True,
+    cursor_blink: bool = False,
 ) -> ParcoursApp:
     """Build the app; tests pass their own content, date and a temporary session path.
 
@@ -338,15 +338,18 @@ def make_app(
     )
 
 
-def run(lang: str = "fr", mouse: bool = True, today: date | None = None) -> None:
-    """Start the wizard in the terminal (``parcours`` with no command)."""
-    import os
+def run(
+    lang: str = "fr", mouse: bool = True, today: date | None = None, blink: bool = False
+) -> None:
+    """Start the wizard in the terminal (``parcours`` with no command).
+
+    The text cursor does not blink unless asked (``--blink``): blinking sends bytes every half
+    second, on every link (mosh, su and sudo do not pass ``SSH_CONNECTION``).
+    """
     import sys
 
     from ..wizard.errors import DataError
 
-    # Over SSH a blinking cursor costs bytes every half second on a slow link.
-    blink = not os.environ.get("SSH_CONNECTION")
     try:
         app = make_app(today=today, lang=lang, cursor_blink=blink)
     except DataError as exc:

@@ -150,12 +150,20 @@ class QuestionScreen(Screen[None]):
                 type="text",
                 id="answer-input",
             )
+            if q.kind.suggests_places:
+                # One list, mounted once: each keystroke only changes its choices.
+                box = ChoiceList([], mode="menu", id="place-suggestions")
+                box.display = False
+                yield box
 
     def _placeholder(self) -> str:
         kind = self.question.kind
         if kind.placeholder:
             return t(kind.placeholder, self.lang)
         return t(kind.hint, self.lang).split(".")[0]
+
+    places_ready = False  # the place tables are loaded: suggestions cost little from then on
+    _offered: list[str] = []
 
     def on_mount(self) -> None:
         widget = self.query_one("#answer-choices, #answer-input")
@@ -168,38 +176,52 @@ class QuestionScreen(Screen[None]):
 
     def _warm_places(self) -> None:
         # A lookup loads the table and one suggestion builds the name index; a failure here
-        # only means no warm-up.
+        # only means no warm-up (the first lookup then loads them).
         try:
             geo = self.wizard.flow_content.geo
             geo.resolve("75001")
             geo.suggest("pa", 1)
         except Exception:  # noqa: BLE001 - a warm-up must never break the screen
             pass
+        finally:
+            self.app.call_from_thread(self._places_loaded)
+
+    def _places_loaded(self) -> None:
+        self.places_ready = True
+        if self.is_mounted:
+            self._show_suggestions(self.query_one("#answer-input", Input).value)
 
     SUGGESTIONS = 5
 
-    async def _show_suggestions(self, text: str) -> None:
-        """List the places that complete what was typed (town, postal code, département)."""
-        geo = self.wizard.flow_content.geo
-        if self.question.precision == "commune":
-            # A département would only be refused by this question: offer communes alone.
-            found = [s for s in geo.suggest(text, 2 * self.SUGGESTIONS) if _is_commune(geo, s)]
-            found = found[: self.SUGGESTIONS]
-        else:
-            found = geo.suggest(text, self.SUGGESTIONS)
-        if len(text.strip()) < 2 or [text.strip()] == found:
-            found = []
-        for old in self.query("#place-suggestions"):
-            await old.remove()
-        if found:
-            box = ChoiceList([(s, s) for s in found], mode="menu", id="place-suggestions")
-            await self.query_one("#question-body").mount(box, after="#answer-input")
+    def _show_suggestions(self, text: str) -> None:
+        """List the places that complete what was typed (town, postal code, département).
+
+        Nothing below two characters, and nothing until the tables are loaded in the background:
+        a keystroke never waits for them.
+        """
+        text = text.strip()
+        found: list[str] = []
+        if self.places_ready and len(text) >= 2:
+            geo = self.wizard.flow_content.geo
+            if self.question.precision == "commune":
+                # A département would only be refused by this question: offer communes alone.
+                found = [s for s in geo.suggest(text, 2 * self.SUGGESTIONS) if _is_commune(geo, s)]
+                found = found[: self.SUGGESTIONS]
+            else:
+                found = geo.suggest(text, self.SUGGESTIONS)
+            if [text] == found:
+                found = []
+        box = self.query_one("#place-suggestions", ChoiceList)
+        if found != self._offered:
+            self._offered = found
+            box.set_choices([(s, s) for s in found])
+        box.display = bool(found)
 
     def action_to_suggestions(self) -> None:
         """Down from the place input moves into the suggestions, when there are some."""
-        boxes = self.query("#place-suggestions")
-        if boxes and self.focused is not boxes.first():
-            boxes.first().focus()
+        for box in self.query("#place-suggestions"):
+            if box.display and self.focused is not box:
+                box.focus()
 
     @on(OptionList.OptionSelected, "#place-suggestions")
     def _suggestion_picked(self, event: OptionList.OptionSelected) -> None:
@@ -220,11 +242,15 @@ class QuestionScreen(Screen[None]):
             return
         app.answer(self.question, raw)
 
+    _error_shown = ""
+
     def show_error(self, text: str, ok: bool = False) -> None:
         """Write under the input: an error, or (``ok``) what was understood."""
         line = self.query_one("#question-error", Static)
         line.set_class(ok, "ok")
-        line.update(text)
+        if text != self._error_shown:  # clearing an empty line at each keystroke costs a repaint
+            self._error_shown = text
+            line.update(text)
 
     @on(OptionList.OptionSelected, "#answer-choices")
     def _choice_made(self, event: OptionList.OptionSelected) -> None:
@@ -243,10 +269,10 @@ class QuestionScreen(Screen[None]):
         self._submit(raw_from_text(self.question, event.value))
 
     @on(Input.Changed, "#answer-input")
-    async def _text_changed(self, event: Input.Changed) -> None:
+    def _text_changed(self, event: Input.Changed) -> None:
         if self.question.kind.suggests_places:
             self.show_error("")
-            await self._show_suggestions(event.value)
+            self._show_suggestions(event.value)
             return
         # Dates are checked as soon as they look complete, so a typo shows before Enter.
         if not self.question.kind.checked_while_typing:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from parcours.wizard.geo import Geography, Place, PlaceError, fold, name_key, name_keys, of_commune
 
@@ -367,3 +369,21 @@ def test_brackets_that_belong_to_the_name_are_not_a_qualifier():
     assert (place.insee, place.departement) == ("16052", "16")
     assert geo.resolve("bors (canton de tude et lavalette)").insee == "16052"
     assert geo.resolve("Athis-Mons (91)").insee == "91027"
+
+
+def test_the_shipped_name_index_is_a_fresh_build():
+    """names.json is what data/build_geography.py makes of communes.json: rebuild and compare."""
+    from parcours.wizard.geo import _CommuneTable, build_name_index
+    from parcours.wizard.resources import read_tables
+
+    geo_dir = Path(__file__).resolve().parents[1] / "data" / "geo"
+    table = _CommuneTable(read_tables(geo_dir / "communes.json")["communes"])
+    shipped = read_tables(geo_dir / "names.json")["names"][0]
+    assert shipped == build_name_index(table), "run python data/build_geography.py"
+
+
+def test_a_name_lookup_reads_the_index_and_folds_no_name():
+    geo = Geography()
+    keys, refs = geo.communes.sorted_names
+    assert keys == sorted(keys) and len(keys) == len(refs) > 35_000
+    assert [e.insee for e in geo.communes.named(name_key("Athis-Mons"))] == ["91027"]

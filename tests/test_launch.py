@@ -12,6 +12,7 @@ import pytest
         (["--lang", "en"], {"lang": "en"}),
         (["--lang=en", "--no-mouse"], {"lang": "en", "mouse": False}),
         (["--no-mouse"], {"mouse": False}),
+        (["--blink", "--lang", "en"], {"blink": True, "lang": "en"}),
         (["--lang", "de"], None),  # the CLI explains the bad value
         (["--lang"], None),
         (["--help"], None),

@@ -22,6 +22,7 @@ from tests.tui_support import (
     choose,
     current_question,
     error_text,
+    places_loaded,
     reach_residence,
     screen_text,
     settle,
@@ -325,6 +326,7 @@ async def test_place_input_suggests_as_the_person_types(content, session):
     async with app.run_test(size=SIZE) as pilot:
         await reach_residence(pilot)
         assert current_question(app) == "residence"
+        await places_loaded(pilot)
         await pilot.press(*"athis m")
         await settle(pilot)
         box = app.screen.query_one("#place-suggestions", ChoiceList)
@@ -341,12 +343,19 @@ async def test_place_suggestions_disappear_when_nothing_matches(content, session
     app = build_app(content, session)
     async with app.run_test(size=SIZE) as pilot:
         await reach_residence(pilot)
-        await pilot.press(*"930")
+        await places_loaded(pilot)
+        box = app.screen.query_one("#place-suggestions", ChoiceList)
+        await pilot.press("9")
         await settle(pilot)
-        assert app.screen.query("#place-suggestions")
+        assert not box.display, "nothing is suggested below two characters"
+        await pilot.press(*"30")
+        await settle(pilot)
+        assert box.display and box.option_count
         await pilot.press(*"zzzz")
         await settle(pilot)
-        assert not app.screen.query("#place-suggestions")
+        assert not box.display
+        # The list is the same widget throughout: updated in place, never re-mounted.
+        assert app.screen.query_one("#place-suggestions") is box
 
 
 async def test_unreadable_date_asks_for_the_french_format(content, session):
@@ -377,6 +386,7 @@ async def test_commune_question_suggests_communes_only(content, session):
         await choose(pilot, "start", "actions")
         await choose(pilot, "rental")
         assert app.screen.question.precision == "commune"
+        await places_loaded(pilot)
         await pilot.press("9", "1")
         await settle(pilot)
         offered = [o.id for o in app.screen.query_one("#place-suggestions").options]

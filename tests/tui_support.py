@@ -105,3 +105,12 @@ async def reach_residence(pilot: Pilot) -> None:
     await choose(pilot, "start", "actions")
     for qid in ("situation", "ps_card", "married"):
         await answer(pilot, qid, HOLDER[qid])
+
+
+async def places_loaded(pilot: Pilot) -> None:
+    """Wait (up to 10 s) until the place question has loaded its tables in the background."""
+    for _ in range(200):
+        if getattr(pilot.app.screen, "places_ready", False):
+            break
+        await pilot.pause(0.05)
+    assert pilot.app.screen.places_ready, "the place tables never finished loading"

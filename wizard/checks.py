@@ -26,7 +26,7 @@ from .content import Content, Records, read_content_tables, read_records
 from .errors import DataError
 from .geo import DEPT_CODE, TEMPLATE_FIELDS, Geography
 from .model import TABLES, Authority, Question, conditions_of, fields_of
-from .plan import build_plan, select_pathways
+from .plan import build_plan
 from .sections import sections
 from .walk import representatives, thresholds, walk
 
@@ -273,7 +273,6 @@ def _walk_flow(content: Content, today: date, limit: int | None, report: Report)
         report.paths += 1
         seen_questions.update(path.order)
         try:
-            chosen = select_pathways(content, path.answers, today)
             plan = build_plan(content, path.answers, today)
             # One plan, put into words in both languages.
             sections(plan, "fr")
@@ -281,7 +280,7 @@ def _walk_flow(content: Content, today: date, limit: int | None, report: Report)
         except (KeyError, ValueError, TypeError, ConditionError) as exc:
             report.problems.append(f"flow '{flow}' path {list(path.order)}: plan fails: {exc!r}")
             continue
-        if not chosen:
+        if not plan.pathways:
             answers = {k: str(v) for k, v in path.answers.items()}
             report.problems.append(f"flow '{flow}': dead end, no pathway for {answers}")
             continue

@@ -14,6 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
+import click
 import typer
 
 from .. import __version__
@@ -297,24 +298,26 @@ def main_callback(
     no_mouse: Annotated[
         bool, typer.Option("--no-mouse", help="Ignore the mouse (fewer bytes on slow links).")
     ] = False,
+    blink: Annotated[
+        bool, typer.Option("--blink", help="Blinking text cursor (off by default: it costs bytes).")
+    ] = False,
 ) -> None:
     """Start the wizard when no command is given."""
     if ctx.invoked_subcommand is None:
         from ..screens.app import run  # Textual is imported only here.
 
-        run(lang=lang.value, mouse=not no_mouse)
+        run(lang=lang.value, mouse=not no_mouse, blink=blink)
 
 
 def main() -> None:
     """Run the CLI; usage errors (unknown option or command, bad value) are one line too."""
     try:
         code = app(standalone_mode=False)
-    except typer.TyperException as exc:  # Typer's usage errors, raised instead of boxed
-        message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
-        line = " ".join(str(message).split())
+    except click.ClickException as exc:  # usage errors, raised instead of boxed
+        line = " ".join(str(exc.format_message()).split())
         typer.echo(f"parcours: {line} (see parcours --help)", err=True)
-        sys.exit(getattr(exc, "exit_code", 2) or 2)
-    except (KeyboardInterrupt, typer.Abort):
+        sys.exit(exc.exit_code or 2)
+    except (KeyboardInterrupt, click.exceptions.Abort):
         typer.echo("", err=True)
         sys.exit(130)
     if isinstance(code, int) and code:

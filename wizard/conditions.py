@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from .dates import PERIOD_KEYS, parse_iso, shift
@@ -77,11 +78,19 @@ def comparable(value: Any, attr: str | None = None) -> Any:
 
 def literal(value: Any, today: date) -> Any:
     """Resolve a literal operand: relative dates become dates, ISO strings become dates."""
+    if isinstance(value, str):
+        return _string_literal(value) if len(value) == 10 else value
     if isinstance(value, Mapping):
         if set(value) == {"today"} and set(value["today"]) <= PERIOD_KEYS:
             return shift(today, value["today"])
         raise ConditionError(f"unknown operand {value!r}")
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+    return value
+
+
+@lru_cache(maxsize=4096)
+def _string_literal(value: str) -> Any:
+    """A "YYYY-MM-DD" operand as a date (parsed once), any other string as itself."""
+    if value[4] == "-" and value[7] == "-":
         try:
             return parse_iso(value)
         except ValueError:
@@ -111,10 +120,18 @@ def evaluate(cond: Mapping[str, Any] | None, answers: Mapping[str, Any], today: 
         return True
     op = operator(cond)
     arg = cond[op]
+    # Plain loops, not all()/any() over generators: the path walk evaluates conditions
+    # hundreds of thousands of times.
     if op == "all":
-        return all(evaluate(c, answers, today) for c in arg)
+        for sub in arg:
+            if not evaluate(sub, answers, today):
+                return False
+        return True
     if op == "any":
-        return any(evaluate(c, answers, today) for c in arg)
+        for sub in arg:
+            if evaluate(sub, answers, today):
+                return True
+        return False
     if op == "not":
         return not evaluate(arg, answers, today)
     if op == "answered":
@@ -125,9 +142,12 @@ def evaluate(cond: Mapping[str, Any] | None, answers: Mapping[str, Any], today: 
     if value is None:
         return False
     if op == "equals":
-        return value == literal(operand, today)
+        return bool(value == literal(operand, today))
     if op == "in":
-        return value in [literal(v, today) for v in operand]
+        for v in operand:
+            if value == literal(v, today):
+                return True
+        return False
     if op == "contains":
         return isinstance(value, tuple | list) and literal(operand, today) in value
     return _compare(op, value, literal(operand, today))

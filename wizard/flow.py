@@ -48,10 +48,23 @@ def applicable(
 
 def next_question(content: Content, kept: Mapping[str, Any], today: date) -> Question | None:
     """The first question, in order, that applies and has no answer yet."""
-    for q in content.questions:
+    return next_question_from(content, kept, today, 0)[0]
+
+
+def next_question_from(
+    content: Content, kept: Mapping[str, Any], today: date, start: int
+) -> tuple[Question | None, int]:
+    """The next question at or after position ``start``, and its position.
+
+    A question's condition only looks at earlier questions, so one passed over stays passed over
+    while the earlier answers stay the same: a walk may continue from where it is.
+    """
+    questions = content.questions
+    for i in range(start, len(questions)):
+        q = questions[i]
         if q.id not in kept and evaluate(q.when, kept, today):
-            return q
-    return None
+            return q, i
+    return None, len(questions)
 
 
 def asked(content: Content, kept: Mapping[str, Any], today: date) -> list[Question]:

@@ -14,12 +14,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.resources.abc import Traversable
-from itertools import compress, count
-from operator import ne
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -194,40 +192,58 @@ def _same(entries: list[_Entry]) -> list[_Entry]:
 
 
 class _Row:
-    """One département's communes, as split out of its ``communes.json`` row (see COLUMNS)."""
+    """One département's communes, from its ``communes.json`` row (see COLUMNS).
 
-    __slots__ = (
-        "dep",
-        "codes",
-        "names",
-        "raw_names",
-        "posts",
-        "tncc",
-        "arrs",
-        "pp",
-        "offset",
-        "_postcodes",
-    )
+    The columns are split on first use: a postal-code lookup touches one or two départements,
+    not the 101 of them.
+    """
+
+    __slots__ = ("dep", "raw", "tncc", "arrs", "pp", "offset", "size", "_split", "_postcodes")
 
     def __init__(self, row: dict[str, Any], offset: int) -> None:
         self.dep: str = row["d"]
-        self.codes: list[str] = row["i"].split("|") if row["i"] else []
-        self.names: list[str] = row["n"].split("|") if row["i"] else []
-        self.raw_names: str = row["n"] if row["i"] else ""
-        self.posts: list[str] = row["p"].split("|") if row["i"] else []
+        self.raw = row
         self.tncc: str = row["t"]
         self.arrs: str = row["r"]
         self.pp: str = row["pp"]
         self.offset = offset  # position of its first commune in the table's flat lists
+        self.size = row["i"].count("|") + 1 if row["i"] else 0
+        self._split: tuple[list[str], list[str], list[str]] | None = None
         self._postcodes: dict[str, list[str]] | None = None
-        if not len(self.codes) == len(self.names) == len(self.posts) == len(self.tncc):
-            raise ValueError(f"communes.json: row {self.dep}: columns of different lengths")
+
+    def _columns(self) -> tuple[list[str], list[str], list[str]]:
+        if self._split is None:
+            row = self.raw
+            codes = row["i"].split("|") if row["i"] else []
+            names = row["n"].split("|") if row["i"] else []
+            posts = row["p"].split("|") if row["i"] else []
+            if not len(codes) == len(names) == len(posts) == len(self.tncc):
+                raise ValueError(f"communes.json: row {self.dep}: columns of different lengths")
+            self._split = (codes, names, posts)
+        return self._split
+
+    @property
+    def codes(self) -> list[str]:
+        return self._columns()[0]
+
+    @property
+    def names(self) -> list[str]:
+        return self._columns()[1]
+
+    @property
+    def posts(self) -> list[str]:
+        return self._columns()[2]
+
+    @property
+    def raw_names(self) -> str:
+        return str(self.raw["n"]) if self.raw["i"] else ""
 
     def find(self, insee: str) -> int | None:
         """Position of a commune in this row (codes are sorted), or None."""
         suffix = insee[len(self.dep) :]
-        j = bisect_left(self.codes, suffix)
-        return j if j < len(self.codes) and self.codes[j] == suffix else None
+        codes = self.codes
+        j = bisect_left(codes, suffix)
+        return j if j < len(codes) and codes[j] == suffix else None
 
     def postcodes_of(self, j: int) -> tuple[str, ...]:
         post = self.posts[j]
@@ -240,10 +256,7 @@ class _Row:
         """Postal code -> INSEE codes of the communes of this row it serves (built on demand)."""
         if self._postcodes is None:
             index: dict[str, list[str]] = {}
-            for (
-                code,
-                post,
-            ) in zip(self.codes, self.posts, strict=True):
+            for code, post in zip(self.codes, self.posts, strict=True):
                 if post == "-":
                     continue
                 for p in post.split(","):
@@ -264,13 +277,16 @@ class _CommuneTable(Mapping[str, Commune]):
     time, when a code that may be in it is looked up; names all at once, on the first name.
     """
 
-    def __init__(self, rows: list[dict[str, Any]]) -> None:
+    def __init__(
+        self, rows: list[dict[str, Any]], load_index: Callable[[], dict[str, str]] | None = None
+    ) -> None:
+        self._load_index = load_index  # names.json, read on the first name lookup
         self.rows: dict[str, _Row] = {}
         offset = 0
         for raw in rows:
             row = _Row(raw, offset)
             self.rows[row.dep] = row
-            offset += len(row.codes)
+            offset += row.size
         self.size = offset
         self.districts: dict[str, _Entry] = {}  # municipal arrondissement INSEE -> entry
         self.aliases: list[tuple[str, str]] = []  # (former/delegated name, commune INSEE)
@@ -380,88 +396,67 @@ class _CommuneTable(Mapping[str, Commune]):
     # ---- names ---------------------------------------------------------------------------
 
     @cached_property
-    def _keys(self) -> list[str]:
-        # One pass over all names joined: the fold runs at C speed.
-        joined = "|".join(r.raw_names for r in self.rows.values() if r.raw_names)
-        return _fold_bytes(joined.replace("|", "\n")).replace(b" ", b"").decode().split("\n")
+    def sorted_names(self) -> tuple[list[str], list[str]]:
+        """(keys, references) sorted by key, for exact and prefix search.
 
-    @cached_property
-    def _offsets(self) -> tuple[list[int], list[_Row]]:
-        rows = [r for r in self.rows.values() if r.codes]
-        return [r.offset for r in rows], rows
-
-    def _insee_at(self, i: int) -> str:
-        """The INSEE code of the commune at flat position ``i``."""
-        offsets, rows = self._offsets
-        row = rows[bisect_right(offsets, i) - 1]
-        return row.dep + row.codes[i - row.offset]
-
-    @cached_property
-    def unique_names(self) -> dict[str, int]:
-        """Name key -> position of (one of) the communes bearing it."""
-        return dict(zip(self._keys, range(self.size), strict=True))
-
-    @cached_property
-    def by_name(self) -> dict[str, list[int | str | _Entry]]:
-        """Name key -> references, for names borne by several communes, aliases or districts.
-
-        A reference is a flat position (a commune), an INSEE code (a La Poste locality of that
-        commune) or an entry (a former name, a district); ``named`` turns them into entries,
-        so that the ~8,000 references cost little to build. A name borne by one commune only
-        is found through ``unique_names``.
+        Built ahead of time by ``data/build_geography.py`` (``names.json``): loading it builds
+        two lists of strings, not ~40,000 records, and folds no name at run time. A reference is
+        an INSEE code (a commune), "a" and an index (a former or delegated name) or "d" and a
+        municipal arrondissement's code; ``entry`` turns one into an entry.
         """
-        keys = self._keys
-        index: dict[str, list[int | str | _Entry]] = {}
-        if len(self.unique_names) < len(keys):
-            # Names borne by several communes, found without a Python loop over every name:
-            # a key whose first position is not this one is repeated.
-            first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
-            repeated = set(compress(keys, map(ne, map(first.__getitem__, keys), count())))
-            for i in compress(count(), map(repeated.__contains__, keys)):
-                index.setdefault(keys[i], []).append(i)
-        unique = self.unique_names
+        if self._load_index is None:
+            index = build_name_index(self)
+        else:
+            index = self._load_index()
+        keys = index["keys"].split("\n") if index["keys"] else []
+        refs = index["refs"].split("|") if index["refs"] else []
+        if len(keys) != len(refs):
+            raise ValueError("names.json: keys and references of different lengths")
+        return keys, refs
 
-        def add(key: str, ref: int | str | _Entry) -> None:
-            if key not in index and key in unique:
-                index[key] = [unique[key]]
-            index.setdefault(key, []).append(ref)
-
-        names = name_keys([n for n, _ in self.aliases])
-        for key, (name, insee) in zip(names, self.aliases, strict=True):
-            add(key, _Entry(insee, alias=name))
-        # A La Poste locality is shown under its commune's name (La Poste writes "EVRY").
-        names = name_keys([n for n, _ in self.localities])
-        for key, (_, insee) in zip(names, self.localities, strict=True):
-            add(key, insee)
-        for entry in self.districts.values():
-            for key in (name_key(entry.district or ""), *_district_keys(entry)):
-                add(key, entry)
-        return index
-
-    def _entry(self, ref: int | str | _Entry) -> _Entry:
-        if isinstance(ref, int):
-            return _Entry(self._insee_at(ref))
-        return _Entry(ref) if isinstance(ref, str) else ref
+    def entry(self, ref: str) -> _Entry:
+        if ref[0] == "a":
+            name, insee = self.aliases[int(ref[1:])]
+            return _Entry(insee, alias=name)
+        if ref[0] == "d":
+            return self.districts[ref[1:]]
+        return _Entry(ref)
 
     def named(self, key: str) -> list[_Entry]:
         """Every commune, former commune or municipal arrondissement whose name has this key."""
-        refs = self.by_name.get(key)
-        if refs is not None:
-            return [self._entry(r) for r in refs]
-        i = self.unique_names.get(key)
-        return [] if i is None else [_Entry(self._insee_at(i))]
+        keys, refs = self.sorted_names
+        i = bisect_left(keys, key)
+        j = bisect_right(keys, key, i)
+        return [self.entry(r) for r in refs[i:j]]
 
-    @cached_property
-    def sorted_names(self) -> tuple[list[str], list[_Entry]]:
-        """(keys, entries) sorted by key, for prefix search."""
-        pairs = [(k, self._entry(r)) for k, refs in self.by_name.items() for r in refs]
-        keys = self._keys
-        order = sorted(range(len(keys)), key=keys.__getitem__)
-        singles = [
-            (keys[i], _Entry(self._insee_at(i))) for i in order if keys[i] not in self.by_name
-        ]
-        merged = sorted(pairs + singles, key=lambda p: p[0])
-        return [k for k, _ in merged], [e for _, e in merged]
+
+def build_name_index(table: _CommuneTable) -> dict[str, str]:
+    """Every name key and what it leads to, sorted by key, as ``names.json`` stores them.
+
+    Run by ``data/build_geography.py``, not at start-up. Within one key: the communes bearing
+    the name in table order, then former or delegated names, La Poste localities (shown under
+    their commune's name) and municipal arrondissements ("Paris 15e", "Lyon 3").
+    """
+    index: dict[str, list[str]] = {}
+    joined = "|".join(r.raw_names for r in table.rows.values() if r.raw_names)
+    keys = _fold_bytes(joined.replace("|", "\n")).replace(b" ", b"").decode().split("\n")
+    insees = [row.dep + code for row in table.rows.values() for code in row.codes]
+    for key, insee in zip(keys, insees, strict=True):
+        index.setdefault(key, []).append(insee)
+    for i, key in enumerate(name_keys([n for n, _ in table.aliases])):
+        index.setdefault(key, []).append(f"a{i}")
+    for key, (_, insee) in zip(
+        name_keys([n for n, _ in table.localities]), table.localities, strict=True
+    ):
+        index.setdefault(key, []).append(insee)
+    for code, entry in table.districts.items():
+        for key in (name_key(entry.district or ""), *_district_keys(entry)):
+            index.setdefault(key, []).append(f"d{code}")
+    ordered = sorted(index)
+    return {
+        "keys": "\n".join(k for k in ordered for _ in index[k]),
+        "refs": "|".join(r for k in ordered for r in index[k]),
+    }
 
 
 def _district_keys(entry: _Entry) -> list[str]:
@@ -525,9 +520,13 @@ class Geography:
     @cached_property
     def communes(self) -> _CommuneTable:
         """Every commune by INSEE code (loads the commune table on first use)."""
-        table = _CommuneTable(self._tables("communes.json")["communes"])
-        self._cache.pop("communes.json", None)  # the raw rows are no longer needed
-        return table
+
+        def load_index() -> dict[str, str]:
+            index = self._tables("names.json")["names"][0]
+            self._cache.pop("names.json", None)
+            return index
+
+        return _CommuneTable(self._tables("communes.json")["communes"], load_index)
 
     @cached_property
     def postcodes(self) -> dict[str, tuple[str, ...]]:
@@ -642,7 +641,7 @@ class Geography:
         key = name_key(text)
         if not key:
             return out[:limit]
-        keys, entries = self.communes.sorted_names
+        keys, refs = self.communes.sorted_names
         i = bisect_left(keys, key)
         exact: list[str] = []
         longer: list[tuple[int, str]] = []
@@ -651,7 +650,7 @@ class Geography:
                 label = self._dep_label(code)
                 (exact.append(label) if k == key else longer.append((len(k), label)))
         while i < len(keys) and keys[i].startswith(key) and len(longer) < limit * 5:
-            e = entries[i]
+            e = self.communes.entry(refs[i])
             if self._zone(e.insee) != "com":
                 label = self._label(e)
                 (exact.append(label) if keys[i] == key else longer.append((len(keys[i]), label)))
@@ -748,11 +747,12 @@ class Geography:
             return tuple(found)
         import difflib  # only on this error path: it is slow to import
 
-        keys, entries = self.communes.sorted_names
+        keys, refs = self.communes.sorted_names
         lo, hi = bisect_left(keys, key[:2]), bisect_left(keys, key[:2] + "{")
         pool: dict[str, _Entry] = {}
-        for k, e in zip(keys[lo:hi], entries[lo:hi], strict=True):
-            pool.setdefault(k, e)
+        for k, ref in zip(keys[lo:hi], refs[lo:hi], strict=True):
+            if k not in pool:
+                pool[k] = self.communes.entry(ref)
         close = difflib.get_close_matches(key, list(pool), n=5, cutoff=0.75)
         return tuple(self._label(pool[k]) for k in close if self._zone(pool[k].insee) != "com")
 

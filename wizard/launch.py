@@ -22,6 +22,8 @@ def tui_options(args: list[str]) -> dict[str, Any] | None:
         arg = rest.pop(0)
         if arg == "--no-mouse" and "mouse" not in options:
             options["mouse"] = False
+        elif arg == "--blink" and "blink" not in options:
+            options["blink"] = True
         elif arg.startswith("--lang=") and "lang" not in options:
             options["lang"] = arg.split("=", 1)[1]
         elif arg == "--lang" and rest and "lang" not in options:

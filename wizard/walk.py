@@ -14,7 +14,7 @@ from typing import Any
 
 from .conditions import COMPARISONS, leaves, literal, operator, split_ref
 from .content import Content
-from .flow import next_question
+from .flow import next_question_from
 from .model import Question, conditions_of
 
 
@@ -71,11 +71,12 @@ def walk(content: Content, today: date, limit: int | None = None) -> Iterator[Pa
     reps: dict[str, list[Any]] = {}
     count = 0
 
-    def visit(answers: dict[str, Any], order: tuple[str, ...]) -> Iterator[Path]:
+    def visit(answers: dict[str, Any], order: tuple[str, ...], start: int) -> Iterator[Path]:
         nonlocal count
         if limit is not None and count >= limit:
             return
-        q = next_question(content, answers, today)
+        # Continue from the question just answered, not from the first question.
+        q, at = next_question_from(content, answers, today, start)
         if q is None:
             count += 1
             yield Path(dict(answers), order)
@@ -84,7 +85,7 @@ def walk(content: Content, today: date, limit: int | None = None) -> Iterator[Pa
             reps[q.id] = representatives(content, q, today, marks)
         for value in reps[q.id]:
             answers[q.id] = value
-            yield from visit(answers, (*order, q.id))
+            yield from visit(answers, (*order, q.id), at + 1)
             del answers[q.id]
 
-    yield from visit({}, ())
+    yield from visit({}, (), 0)
