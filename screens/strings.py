@@ -65,6 +65,11 @@ UI: dict[str, dict[str, str]] = {
         "fr": "Format : JJ/MM/AAAA (exemple : 31/05/2027) ou AAAA-MM-JJ. Entrée pour continuer.",
         "en": "Format: YYYY-MM-DD (example: 2027-05-31) or DD/MM/YYYY. Enter to continue.",
     },
+    "hint_datetime": {
+        "fr": "Date et heure : JJ/MM/AAAA HH:MM (exemple : 06/04/2026 14:30). "
+        "Entrée pour continuer.",
+        "en": "Date and time: DD/MM/YYYY HH:MM (example: 06/04/2026 14:30). Enter to continue.",
+    },
     "hint_place": {
         "fr": "Code postal, commune ou département. Flèche bas pour choisir une suggestion, "
         "Entrée pour continuer.",

@@ -67,9 +67,16 @@ def _item_lines(item: Any, lang: str) -> list[str]:
         out = _wrap(item.label, "[ ] " if item.checkbox else "- ", "    ")
         return out + (_wrap(item.details, "    ", "    ") if item.details else [])
     if isinstance(item, DeadlineItem):
-        return _wrap(f"{item.label}{sep}{item.when}", "!! " if item.urgent else "- ", "  ") + (
-            _wrap(item.rule, "  ", "  ")
-        )
+        out = _wrap(f"{item.label}{sep}{item.when}", f"{item.symbol} ", "   ")
+        for extra in (item.moved, item.if_passed and f"{w['if_passed']}{sep}{item.if_passed}"):
+            if extra:
+                out += _wrap(f"> {extra}", "   ", "     ")
+        out += _wrap(item.rule, "   ", "   ")
+        if item.counting:
+            out += _wrap(item.counting, "   ", "   ")
+        for line in item.counting_sources:
+            out += _wrap(f"({line.text})", "   ", "   ")
+        return out
     if isinstance(item, CostItem):
         out = _wrap(f"{item.label}{sep}{item.amount}", "- ", "  ")
         for extra in (item.payment, item.note):
@@ -79,7 +86,11 @@ def _item_lines(item: Any, lang: str) -> list[str]:
     if isinstance(item, AnswerItem):
         return _wrap(f"{item.label}{sep}{item.value}", "- ", "  ")
     if isinstance(item, SourceItem):
-        return _wrap(f"{item.file} — {item.title} [{item.status_word}]", "- ", "  ")
+        out = _wrap(f"{item.file} — {item.title} [{item.status_word}]", "- ", "  ")
+        if item.url:
+            read = f" ({w['consulted']} {item.consulted})" if item.consulted else ""
+            out += _wrap(item.url + read, "  ", "  ")
+        return out
     assert isinstance(item, Line)
     return _wrap(item.text, "- ", "  ")
 
