@@ -39,8 +39,15 @@ JSON_KEYS = (
 )
 
 
-def _wrap(text: str, first: str, rest: str) -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=rest) or [first]
+def _wrap(text: str, first: str, rest: str, break_words: bool = True) -> list[str]:
+    return textwrap.wrap(
+        text,
+        WIDTH,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=break_words,
+        break_on_hyphens=break_words,
+    ) or [first]
 
 
 def _item_lines(item: Any, lang: str) -> list[str]:
@@ -74,8 +81,8 @@ def _item_lines(item: Any, lang: str) -> list[str]:
         out += _wrap(item.rule, "   ", "   ")
         if item.counting:
             out += _wrap(item.counting, "   ", "   ")
-        for line in item.counting_sources:
-            out += _wrap(f"({line.text})", "   ", "   ")
+        if item.counting_refs:
+            out += _wrap(f"({item.counting_refs})", "   ", "   ")
         return out
     if isinstance(item, CostItem):
         out = _wrap(f"{item.label}{sep}{item.amount}", "- ", "  ")
@@ -88,8 +95,10 @@ def _item_lines(item: Any, lang: str) -> list[str]:
     if isinstance(item, SourceItem):
         out = _wrap(f"{item.file} — {item.title} [{item.status_word}]", "- ", "  ")
         if item.url:
-            read = f" ({w['consulted']} {item.consulted})" if item.consulted else ""
-            out += _wrap(item.url + read, "  ", "  ")
+            # An address is never cut: it must stay typeable.
+            out += _wrap(item.url, "  ", "  ", break_words=False)
+            if item.read:
+                out += _wrap(f"({item.read})", "  ", "  ")
         return out
     assert isinstance(item, Line)
     return _wrap(item.text, "- ", "  ")

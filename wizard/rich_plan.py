@@ -83,8 +83,8 @@ def _item(item: object, lang: str) -> RenderableType:
         text.append("\n" + item.rule, style="dim")
         if item.counting:
             text.append("\n" + item.counting, style="dim")
-        for line in item.counting_sources:
-            text.append(f"\n({line.text})", style="dim")
+        if item.counting_refs:
+            text.append(f"\n({item.counting_refs})", style="dim")
         return _bullet(f"{item.symbol} ", text)
     if isinstance(item, CostItem):
         text = Text(f"{item.label}{colon} ")
@@ -98,8 +98,9 @@ def _item(item: object, lang: str) -> RenderableType:
     if isinstance(item, SourceItem):
         text = Text(f"{item.file} — {item.title} [{item.status_word}]")
         if item.url:
-            read = f" ({w['consulted']} {item.consulted})" if item.consulted else ""
-            text.append(f"\n{item.url}{read}", style="dim")
+            text.append(f"\n{item.url}", style="dim")
+            if item.read:
+                text.append(f" ({item.read})", style="dim")
         return _bullet("- ", text)
     assert isinstance(item, Line)
     return _bullet("- ", Text(item.text))

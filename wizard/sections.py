@@ -295,6 +295,7 @@ class DeadlineItem(JsonFields):
     moved: str | None = None  # "reporté au lundi 4 mai : le 3 mai est un dimanche"
     counting: str | None = None  # how it is counted, in words (hours, working days, moves)
     counting_sources: tuple[SourceLine, ...] = ()
+    counting_refs: str | None = None  # "décompte : CPC art. 641 ; CPC art. 642"
     if_passed: str | None = None  # what can still be done, when it has passed and it is known
     if_passed_source: SourceLine | None = None
     unit: str = "days"
@@ -357,6 +358,7 @@ class SourceItem(JsonFields):
     status_word: str
     url: str | None = None  # a public source beyond the seeds, and the day it was read
     consulted: str | None = None
+    read: str | None = None  # "consulté le 23/11/2026"
 
     JSON = ("id", "file", "title", "status", "url", "consulted")
 
@@ -392,6 +394,16 @@ class PlanSections:
 def _source_line(ref: SourceRef, lang: str, word: str | None = None) -> SourceLine:
     detail = ref.file + (f", {ref.articles}" if ref.articles else "")
     return SourceLine(f"{word or words(lang)['source']}{colon(lang)}{detail}", ref)
+
+
+def _read_words(consulted: str | None, lang: str) -> str | None:
+    if consulted is None:
+        return None
+    try:
+        day = format_date(date.fromisoformat(consulted), lang)
+    except ValueError:
+        day = consulted
+    return f"{words(lang)['consulted']} {day}"
 
 
 def authority_words(a: NamedAuthority | None, lang: str) -> AuthorityBlock | None:
@@ -475,6 +487,15 @@ def counting_words(d: Deadline, lang: str) -> str | None:
     return " ".join(parts) or None
 
 
+def counting_refs(d: Deadline, lang: str) -> str | None:
+    """Where the counting comes from, on one line: "décompte : CPC art. 641 ; CPC art. 642"."""
+    if not d.counting:
+        return None
+    refs = [ref.file + (f", {ref.articles}" if ref.articles else "") for ref in d.counting]
+    sep = " ; " if lang == "fr" else "; "
+    return f"{words(lang)['counting']}{colon(lang)}{sep.join(refs)}"
+
+
 def deadline_item(d: Deadline, lang: str) -> DeadlineItem:
     """One deadline in ``lang``: every word a renderer shows about it."""
     passed = d.if_passed is not None and d.urgency == "passed"
@@ -498,9 +519,8 @@ def deadline_item(d: Deadline, lang: str) -> DeadlineItem:
         moved_from=d.moved_from,
         moved=moved_words(d, lang),
         counting=counting_words(d, lang),
-        counting_sources=tuple(
-            _source_line(ref, lang, words(lang)["counting"]) for ref in d.counting
-        ),
+        counting_sources=tuple(_source_line(ref, lang) for ref in d.counting),
+        counting_refs=counting_refs(d, lang),
         if_passed=tr(d.if_passed, lang) if passed else None,
         if_passed_source=_source_line(d.if_passed_source, lang)
         if passed and d.if_passed_source
@@ -603,6 +623,7 @@ def sections(plan: ActionPlan, lang: str) -> PlanSections:
                 str(w["status"].get(s.status, s.status)),
                 s.url,
                 s.consulted,
+                _read_words(s.consulted, lang),
             )
             for s in plan.sources
         ],
