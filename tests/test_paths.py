@@ -48,6 +48,10 @@ def check_plan(neutral, flow, lang):
         assert d.rule and d.source.file
         assert (d.date is None) == (d.urgency is None)
     for s in plan.sources:
+        if s.url is not None:
+            # A public source beyond the seeds: its address and the day it was read.
+            assert s.url.startswith("https://") and s.consulted, s.id
+            continue
         assert SEED_FILE.match(s.file), s.file
         assert (SEEDS / s.file).is_file(), f"source {s.file} is not a seed (looked in {SEEDS})"
     if any(p.status == "archive" for p in plan.pathways):

@@ -24,6 +24,7 @@ from .dates import shift
 from .model import DeadlineRule
 from .text import Localised
 
+Day = date  # a field named "date" hides the type inside the dataclasses below
 URGENT_DAYS = 30  # a deadline this close is marked "urgent" (a display choice, not a legal rule)
 SATURDAY, SUNDAY = 5, 6
 
@@ -41,7 +42,7 @@ class End:
 
     date: date
     time: datetime | None = None  # set for hour limits: the end to the minute
-    moved_from: date | None = None  # the day it would have ended before being moved
+    moved_from: Day | None = None  # the day it would have ended before being moved
     moved_reason: str | None = None  # why: "saturday", "sunday" or a holiday id ("ascension")
 
 
@@ -59,7 +60,7 @@ class Deadline:
     pathway: str
     unit: str = "days"
     time: datetime | None = None  # hour limits: the end as date and time
-    moved_from: date | None = None
+    moved_from: Day | None = None
     moved_reason: str | None = None
     extends_to_working_day: bool = False
     window: str | None = None

@@ -13,6 +13,8 @@ from .dates import clock, day_month, format_date, long_date, weekday_name
 from .plan import ActionPlan, Deadline, NamedAuthority, SourceRef
 from .text import colon, tr
 
+Day = date  # a field named "date" hides the type inside the dataclasses below
+
 WORDS: dict[str, dict[str, Any]] = {
     "fr": {
         "title": "PLAN D'ACTION",
@@ -291,7 +293,7 @@ class DeadlineItem(JsonFields):
     time: str | None = None  # "14:30" for a limit counted in hours
     state: str | None = None  # the urgency in words ("DÉPASSÉ", "URGENT", "à venir")
     symbol: str = "- "  # what starts the line: "!!" passed, "! " urgent, "- " upcoming, "+ " open
-    moved_from: date | None = None  # the day it would have ended before being moved
+    moved_from: Day | None = None  # the day it would have ended before being moved
     moved: str | None = None  # "reporté au lundi 4 mai : le 3 mai est un dimanche"
     counting: str | None = None  # how it is counted, in words (hours, working days, moves)
     counting_sources: tuple[SourceLine, ...] = ()
