@@ -151,9 +151,9 @@ class QuestionScreen(Screen[None]):
             )
 
     def _placeholder(self) -> str:
-        # The date hint's first sentence is wider than the box at 80 columns: show the format.
-        if self.question.type == "date":
-            return t("placeholder_date", self.lang)
+        # The date hints' first sentence is wider than the box at 80 columns: show the format.
+        if self.question.kind.placeholder:
+            return t(self.question.kind.placeholder, self.lang)
         return t(self.question.kind.hint, self.lang).split(".")[0]
 
     def on_mount(self) -> None:

@@ -97,6 +97,7 @@ UI: dict[str, dict[str, str]] = {
         "en": "this date does not exist in the calendar",
     },
     "placeholder_date": {"fr": "JJ/MM/AAAA", "en": "YYYY-MM-DD or DD/MM/YYYY"},
+    "placeholder_datetime": {"fr": "JJ/MM/AAAA HH:MM", "en": "DD/MM/YYYY HH:MM"},
     "date_format": {
         "fr": "tapez la date sous la forme JJ/MM/AAAA, par exemple 05/03/2026",
         "en": "type the date as YYYY-MM-DD or DD/MM/YYYY, for example 2026-03-05",

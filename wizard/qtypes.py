@@ -72,6 +72,8 @@ class QuestionType:
     has_options: ClassVar[bool] = False  # its choices are the content's options (not yes/no)
     # Words of the interface for this type (screens/strings.py): the hint under the question.
     hint: ClassVar[str] = "hint_single"
+    # Words of the interface for the empty input box (screens/strings.py); "" uses the hint.
+    placeholder: ClassVar[str] = ""
     # Comparisons the walker looks for in conditions ("cmp": lt/gt...; "eq": equals/in).
     walk_marks: ClassVar[tuple[str, ...]] = ()
     anchors: ClassVar[bool] = False  # a deadline can run from its answer (a date)
@@ -224,6 +226,7 @@ class YesNo(QuestionType):
 class DateType(QuestionType):
     name = "date"
     hint = "hint_date"
+    placeholder = "placeholder_date"
     walk_marks = ("cmp",)
     anchors = True
 
@@ -279,6 +282,7 @@ class DateTimeType(QuestionType):
 
     name = "datetime"
     hint = "hint_datetime"
+    placeholder = "placeholder_datetime"
     anchors = True
     has_time = True
 
