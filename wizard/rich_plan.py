@@ -98,6 +98,8 @@ def _item(item: object, lang: str) -> RenderableType:
     if isinstance(item, SourceItem):
         text = Text(f"{item.file} — {item.title} [{item.status_word}]")
         if item.url:
+            # An address is folded, never cut with an ellipsis: it must stay typeable.
+            text.overflow = "fold"
             text.append(f"\n{item.url}", style="dim")
             if item.read:
                 text.append(f" ({item.read})", style="dim")
