@@ -65,6 +65,11 @@ UI: dict[str, dict[str, str]] = {
         "fr": "Format : JJ/MM/AAAA (exemple : 31/05/2027) ou AAAA-MM-JJ. Entrée pour continuer.",
         "en": "Format: YYYY-MM-DD (example: 2027-05-31) or DD/MM/YYYY. Enter to continue.",
     },
+    "hint_datetime": {
+        "fr": "Date et heure : JJ/MM/AAAA HH:MM (exemple : 06/04/2026 14:30). "
+        "Entrée pour continuer.",
+        "en": "Date and time: DD/MM/YYYY HH:MM (example: 06/04/2026 14:30). Enter to continue.",
+    },
     "hint_place": {
         "fr": "Code postal, commune ou département. Flèche bas pour choisir une suggestion, "
         "Entrée pour continuer.",
@@ -92,6 +97,7 @@ UI: dict[str, dict[str, str]] = {
         "en": "this date does not exist in the calendar",
     },
     "placeholder_date": {"fr": "JJ/MM/AAAA", "en": "YYYY-MM-DD or DD/MM/YYYY"},
+    "placeholder_datetime": {"fr": "JJ/MM/AAAA HH:MM", "en": "DD/MM/YYYY HH:MM"},
     "date_format": {
         "fr": "tapez la date sous la forme JJ/MM/AAAA, par exemple 05/03/2026",
         "en": "type the date as YYYY-MM-DD or DD/MM/YYYY, for example 2026-03-05",

@@ -89,7 +89,8 @@ def test_plan_text_acceptance_scenario(tmp_path, answers_file):
     assert "Décision de l'Ofpra ou de la CNDA" in text
     assert "Préfecture de la Seine-Saint-Denis" in text
     assert "au plus tôt 4 mois et au plus tard 2 mois" in text
-    assert "31/01/2027" in text and "31/03/2027" in text
+    # The window as dates with their weekday: 4 and 2 months before 31/05/2027.
+    assert "dimanche 31 janvier 2027" in text and "mercredi 31 mars 2027" in text
     assert "001_ea53023f652ac328.txt" in text
     assert "\x1b" not in text
 

@@ -51,3 +51,51 @@ def test_engine_modules_do_not_import_textual():
         "print('TEXTUAL', 'textual' in sys.modules)\n"
     )
     assert "TEXTUAL False" in run_python(code)
+
+
+CALENDAR = ("parcours.wizard.calendar_fr", "holidays", "zoneinfo")
+
+
+def test_starting_to_the_first_question_does_not_load_the_calendar(tmp_path: Path):
+    """The public-holiday calendar is loaded when a deadline is computed, not at start-up."""
+    code = (
+        "import sys\n"
+        "from datetime import date\n"
+        "import parcours.wizard.launch\n"
+        "from parcours.screens.app import make_app\n"
+        "from parcours.screens.question import QuestionScreen\n"
+        "async def pilot(p):\n"
+        "    await p.pause()\n"
+        "    await p.press('enter')\n"
+        "    await p.pause()\n"
+        "    assert isinstance(p.app.screen, QuestionScreen), p.app.screen\n"
+        f"    print('LOADED', sorted(m for m in {CALENDAR!r} if m in sys.modules))\n"
+        "    p.app.exit()\n"
+        "app = make_app(today=date(2026, 11, 23), session_path=sys.argv[1], cursor_blink=False)\n"
+        "app.run(headless=True, size=(80, 24), auto_pilot=pilot)\n"
+    )
+    assert "LOADED []" in run_python(code, str(tmp_path / "session.json"))
+
+
+def test_a_plan_with_a_moved_deadline_loads_the_calendar_then(tmp_path: Path):
+    answers = {
+        "situation": "asylum_apply",
+        "asylum_entry": "in_france",
+        "asylum_stage": "ofpra_refused",
+        "ofpra_decision_date": "2026-04-03",
+    }
+    code = (
+        "import sys, json\n"
+        "from datetime import date\n"
+        "from parcours.wizard.content import load_content\n"
+        "from parcours.wizard.flow import step\n"
+        "content = load_content()\n"
+        "step(content, {'situation': 'asylum_apply'}, date(2026, 4, 20))\n"
+        "print('BEFORE', 'parcours.wizard.calendar_fr' in sys.modules)\n"
+        "result = step(content, json.loads(sys.argv[1]), date(2026, 4, 20))\n"
+        "loaded = 'parcours.wizard.calendar_fr' in sys.modules\n"
+        "print('AFTER', loaded, result.plan.deadlines[0].date)\n"
+        "print('HOLIDAYS', 'holidays' in sys.modules)\n"
+    )
+    out = run_python(code, json.dumps(answers))
+    assert "BEFORE False" in out and "AFTER True 2026-05-04" in out and "HOLIDAYS False" in out

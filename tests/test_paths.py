@@ -47,7 +47,16 @@ def check_plan(neutral, flow, lang):
     for d in plan.deadlines:
         assert d.rule and d.source.file
         assert (d.date is None) == (d.urgency is None)
+        if d.date is not None:
+            # Every dated deadline shows its weekday and date, its state in words and a symbol.
+            assert d.weekday and d.when.startswith(f"{d.weekday} {d.date.day}"), d.when
+            assert d.state and d.symbol.strip() and "-" not in d.when.split("—")[-1], d.when
+            assert (d.moved is None) == (d.moved_from is None)
     for s in plan.sources:
+        if s.url is not None:
+            # A public source beyond the seeds: its address and the day it was read.
+            assert s.url.startswith("https://") and s.consulted, s.id
+            continue
         assert SEED_FILE.match(s.file), s.file
         assert (SEEDS / s.file).is_file(), f"source {s.file} is not a seed (looked in {SEEDS})"
     if any(p.status == "archive" for p in plan.pathways):

@@ -44,7 +44,8 @@ def test_passed_and_urgent_deadlines_are_written_in_words(content):
     # Expiry 2026-12-31 seen on 2026-11-23: the "2 months before" limit (31/10) has passed.
     plan = step(content, {**HOLDER, "document_expiry": "2026-12-31"}, date(2026, 11, 23)).plan
     text = render(plan)
-    assert "DÉPASSÉE, depuis 23 jours" in text
+    assert "délai dépassé depuis 23 jours" in text
+    assert "-23" not in text
     assert "!! Fin de la période de demande" in text
     # Seen on 2026-10-15, the same limit is 16 days away: urgent.
     plan = step(content, {**HOLDER, "document_expiry": "2026-12-31"}, date(2026, 10, 15)).plan

@@ -36,7 +36,11 @@ def test_cnda_deadline_clamps_to_the_end_of_a_shorter_month(content, today):
         today,
     )
     cnda = deadline(plan, "cnda_appeal")
-    assert cnda.date == date(2026, 2, 28)
+    # CPC art. 641: no 31 February, so the last day of the month; 28 February 2026 is a
+    # Saturday, so the end moves to Monday 2 March (art. 642).
+    assert cnda.moved_from == date(2026, 2, 28)
+    assert cnda.date == date(2026, 3, 2) and cnda.weekday == "lundi"
+    assert cnda.moved == "reporté au lundi 2 mars : le 28 février est un samedi"
     assert cnda.urgency == "passed"
 
 
@@ -103,10 +107,20 @@ def test_border_entry_admitted_then_spada(content, today):
 def test_border_refusal_48_hours_72_hours_15_days_not_suspensive(content, today):
     plan = plan_for(
         content,
-        {"situation": "asylum_apply", "asylum_entry": "border", "border_refused": True},
+        {
+            "situation": "asylum_apply",
+            "asylum_entry": "border",
+            "border_refused": True,
+            "border_refusal_time": "2026-11-22T21:15",
+        },
         today,
     )
     assert ids(plan) == ["asylum_border_refusal"]
+    # 48 hours from Sunday 22 November 2026 at 21:15: Tuesday 24 November at 21:15.
+    appeal = deadline(plan, "border_refusal_appeal")
+    assert appeal.date == date(2026, 11, 24) and appeal.time == "21:15"
+    assert appeal.when.startswith("mardi 24 novembre 2026 à 21:15")
+    assert appeal.moved_from is None
     refusal = pathway(plan, "asylum_border_refusal")
     assert refusal.authority.name.startswith("Tribunal administratif")
     text = all_text(plan)

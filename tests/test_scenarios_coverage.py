@@ -92,7 +92,11 @@ SCENARIOS: dict[str, tuple[str, dict, str]] = {
         {**BORDER, "border_refused": False, "asylum_minor_alone": True, "asylum_residence": "93"},
         "zone d'attente",
     ),
-    "asylum_border_refusal": ("main", {**BORDER, "border_refused": True}, "48 heures"),
+    "asylum_border_refusal": (
+        "main",
+        {**BORDER, "border_refused": True, "border_refusal_time": None},
+        "48 heures",
+    ),
     "asylum_registration": (
         "main",
         {

@@ -108,10 +108,16 @@ def check_records(records: Records) -> list[str]:
             if ref.id not in ids["documents"]:
                 add(f"{where}.documents[{i}]: unknown document '{ref.id}'")
         for i, rule in enumerate(p.deadlines):
-            if rule.anchor is not None and (
-                rule.anchor not in questions or questions[rule.anchor].type != "date"
-            ):
+            if rule.anchor is None:
+                continue
+            anchor = questions.get(rule.anchor)
+            if anchor is None or not anchor.kind.anchors:
                 add(f"{where}.deadlines[{i}].date.from: '{rule.anchor}' is not a date question")
+            elif rule.unit == "hours" and not anchor.kind.has_time:
+                add(
+                    f"{where}.deadlines[{i}].date.from: an hour limit needs a date-and-time "
+                    f"question, '{rule.anchor}' has no time"
+                )
     problems.extend(_check_authority_templates(records.authorities))
     problems.extend(_check_procedures(records, ids))
     for nid in NOTICES:

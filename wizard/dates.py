@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PERIOD_KEYS = frozenset({"years", "months", "days"})
@@ -22,6 +22,19 @@ def parse_iso(text: object) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"{text} is not a real calendar date") from None
+
+
+ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$")
+
+
+def parse_iso_datetime(text: object) -> datetime:
+    """Parse a strict YYYY-MM-DDTHH:MM date and time; raises ValueError with a readable message."""
+    if not isinstance(text, str) or not ISO_DATETIME.match(text):
+        raise ValueError("expected a date and time as YYYY-MM-DDTHH:MM")
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text} is not a real date and time") from None
 
 
 def shift(d: date, period: Mapping[str, int]) -> date:
@@ -43,3 +56,66 @@ def shift(d: date, period: Mapping[str, int]) -> date:
 
 def format_date(d: date, lang: str) -> str:
     return d.strftime("%d/%m/%Y") if lang == "fr" else d.isoformat()
+
+
+WEEKDAYS = {
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+MONTHS = {
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+
+def weekday_name(d: date, lang: str) -> str:
+    return WEEKDAYS.get(lang, WEEKDAYS["fr"])[d.weekday()]
+
+
+def day_month(d: date, lang: str) -> str:
+    """ "4 mai", "1er mai" / "4 May"."""
+    months = MONTHS.get(lang, MONTHS["fr"])
+    day = "1er" if d.day == 1 and lang == "fr" else str(d.day)
+    return f"{day} {months[d.month - 1]}"
+
+
+def long_date(d: date, lang: str, year: bool = True) -> str:
+    """The date with its weekday, as a person reads it: "lundi 4 mai 2026"."""
+    text = f"{weekday_name(d, lang)} {day_month(d, lang)}"
+    return f"{text} {d.year}" if year else text
+
+
+def clock(d: datetime) -> str:
+    """ "14:30" (24-hour clock, in France and in the English plan alike)."""
+    return d.strftime("%H:%M")
+
+
+def format_datetime(d: datetime, lang: str) -> str:
+    """A date and time as typed back: "06/04/2026 14:30" / "2026-04-06 14:30"."""
+    return f"{format_date(d.date(), lang)} {clock(d)}"

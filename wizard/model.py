@@ -20,6 +20,10 @@ from .text import LANGS, Localised
 STATUSES = ("current", "archive")
 SOURCE_STATUSES = ("current", "archive", "superseded")
 DEADLINE_KINDS = ("end", "start")
+# How a deadline's length is counted (wizard/deadlines.py): "working_days" are jours ouvrés
+# (Monday to Friday, public holidays excluded).
+DEADLINE_UNITS = ("hours", "days", "working_days", "months", "years")
+DIRECTIONS = ("after", "before")
 PRECISIONS = ("commune",)  # what a place question may require beyond a département
 MAIN_FLOW = "main"
 
@@ -36,6 +40,8 @@ class Source:
     title: Localised
     status: str  # current | archive | superseded
     notes: Localised | None = None
+    url: str | None = None  # a public source beyond the seeds: its address...
+    consulted: str | None = None  # ...and the day it was read (YYYY-MM-DD)
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,14 @@ class DocumentRef:
 
 
 @dataclass(frozen=True)
+class Counting:
+    """Where the way a deadline is counted comes from (e.g. CPC art. 641-642)."""
+
+    source: str
+    articles: str | None = None
+
+
+@dataclass(frozen=True)
 class DeadlineRule:
     id: str
     label: Localised
@@ -96,10 +110,23 @@ class DeadlineRule:
     source: str
     status: str
     kind: str = "end"  # "end": something must be done by then; "start": a period opens
-    anchor: str | None = None  # the date question the date is computed from
-    offset: Mapping[str, int] = field(default_factory=dict)  # years, months, days
+    anchor: str | None = None  # the date (or date-and-time) question the date runs from
+    length: int = 0  # how long, in ``unit``
+    unit: str = "days"  # hours | days | working_days | months | years
+    direction: str = "after"  # after the anchor, or before it (a window before an expiry)
+    # An end falling on a Saturday, Sunday or public holiday moves to the next working day.
+    extends_to_working_day: bool = False
+    window: str | None = None  # deadlines sharing a window id open and close one period
+    counting: tuple[Counting, ...] = ()  # the sources of the way it is counted
+    if_passed: Item | None = None  # what can still be done once it has passed (when known)
     articles: str | None = None
     when: Condition | None = None
+
+    @property
+    def offset(self) -> Mapping[str, int]:
+        """The length as a signed period {unit: n} (0 when the date is the anchor itself)."""
+        n = -self.length if self.direction == "before" else self.length
+        return {self.unit: n} if n else {}
 
 
 @dataclass(frozen=True)
@@ -349,28 +376,77 @@ def _question(f: Fields) -> Question:
     )
 
 
+def _deadline_length(d: Fields) -> tuple[int, str, str]:
+    """(length, unit, direction) of a deadline's ``date``: ``length`` + ``unit`` (+
+    ``direction``), or the older signed ``offset`` {years|months|days: n} (one unit)."""
+    if "offset" in d.raw:
+        if any(key in d.raw for key in ("length", "unit", "direction")):
+            d.fail("give either offset or length/unit/direction, not both")
+        raw = d.raw["offset"]
+        if not isinstance(raw, Mapping) or set(raw) - {"years", "months", "days"}:
+            d.fail("offset: only years, months, days")
+        for unit, n in raw.items():
+            if isinstance(n, bool) or not isinstance(n, int) or abs(n) > 1200:
+                d.fail(f"offset.{unit} must be a whole number")
+        units = {unit: n for unit, n in raw.items() if n}
+        if "years" in units and "months" in units:
+            units = {"months": units.pop("years") * 12 + units.pop("months"), **units}
+        if len(units) > 1:
+            d.fail("offset: one unit only (write the length in the smaller unit)")
+        if not units:
+            return 0, "days", "after"
+        ((unit, n),) = units.items()
+        return abs(n), unit, "before" if n < 0 else "after"
+    length = d.number("length", 0)
+    if not 0 <= length <= 100_000:
+        d.fail(f"length must be between 0 and 100000, got {length}")
+    return (
+        length,
+        d.choice("unit", DEADLINE_UNITS, "days"),
+        d.choice("direction", DIRECTIONS, "after"),
+    )
+
+
+def _counting(f: Fields) -> Counting:
+    return Counting(f.string("source"), f.string("articles", False))
+
+
 def _deadline(f: Fields) -> DeadlineRule:
     spec = f.raw.get("date")
-    anchor, offset = None, {}
+    anchor, length, unit, direction, extends = None, 0, "days", "after", False
+    window = None
+    counting: tuple[Counting, ...] = ()
     if spec is not None:
         d = f.sub(spec, "date")
         anchor = d.string("from")
-        raw_offset = d.raw.get("offset", {})
-        if not isinstance(raw_offset, Mapping) or set(raw_offset) - {"years", "months", "days"}:
-            d.fail("offset: only years, months, days")
-        for unit, n in raw_offset.items():
-            if isinstance(n, bool) or not isinstance(n, int) or abs(n) > 1200:
-                d.fail(f"offset.{unit} must be a whole number")
-        offset = dict(raw_offset)
+        length, unit, direction = _deadline_length(d)
+        extends = d.flag("extends_to_working_day")
+        window = d.string("window", False)
+        counting = d.records(
+            "counting", lambda c: Counting(c.string("source"), c.string("articles", False))
+        )
+        if extends and unit == "hours":
+            d.fail("an hour limit is not moved to a working day (extends_to_working_day)")
+    kind = f.choice("kind", DEADLINE_KINDS, "end")
+    if extends and kind == "start":
+        f.fail("only an end moves to the next working day, not a period's start")
     return DeadlineRule(
         id=f.string("id"),
         label=f.text("label"),
         rule=f.text("rule"),
         source=f.string("source"),
         status=f.choice("status", STATUSES),
-        kind=f.choice("kind", DEADLINE_KINDS, "end"),
+        kind=kind,
         anchor=anchor,
-        offset=offset,
+        length=length,
+        unit=unit,
+        direction=direction,
+        extends_to_working_day=extends,
+        window=window,
+        counting=counting,
+        if_passed=_sourced_item(f.sub(f.raw["if_passed"], "if_passed"))
+        if f.raw.get("if_passed") is not None
+        else None,
         articles=f.string("articles", False),
         when=f.condition(),
     )
@@ -494,6 +570,8 @@ def _source(f: Fields) -> Source:
         title=f.text("title"),
         status=f.choice("status", SOURCE_STATUSES),
         notes=f.text("notes", False),
+        url=f.string("url", False),
+        consulted=f.string("consulted", False),
     )
 
 

@@ -16,18 +16,9 @@ from typing import Any
 from .answers import display
 from .conditions import evaluate, explain
 from .content import Content
-from .dates import shift
+from .deadlines import Deadline, SourceRef, deadline, person_departement
 from .model import AuthorityRef, DeadlineRule, Item, Pathway
 from .text import Localised, colon, localised, tr
-
-URGENT_DAYS = 30  # a deadline this close is marked "urgent" (a display choice, not a legal rule)
-
-
-@dataclass(frozen=True)
-class SourceRef:
-    id: str
-    file: str
-    articles: str | None = None
 
 
 @dataclass(frozen=True)
@@ -36,6 +27,8 @@ class UsedSource:
     file: str
     title: Localised
     status: str  # current | archive | superseded
+    url: str | None = None
+    consulted: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,20 +55,6 @@ class PlanDocument:
     details: Localised | None
     source: SourceRef
     status: str
-
-
-@dataclass(frozen=True)
-class Deadline:
-    id: str
-    label: Localised
-    date: date | None
-    rule: Localised
-    source: SourceRef
-    status: str
-    kind: str  # "end": something must be done by this date; "start": a period opens on it
-    urgency: str | None  # end: passed | urgent | upcoming; start: open | upcoming; None: no date
-    days_left: int | None
-    pathway: str
 
 
 @dataclass(frozen=True)
@@ -207,33 +186,23 @@ def resolve_authority(
 
 
 def _deadline(
-    content: Content, rule: DeadlineRule, answers: Mapping[str, Any], today: date, pathway: str
+    content: Content,
+    rule: DeadlineRule,
+    answers: Mapping[str, Any],
+    today: date,
+    pathway: str,
+    departement: str | None,
 ) -> Deadline:
-    when = None
-    if rule.anchor is not None:
-        anchor = answers.get(rule.anchor)
-        if anchor is not None:
-            when = shift(anchor, rule.offset)
-    urgency = days_left = None
-    if when is not None:
-        days_left = (when - today).days
-        if rule.kind == "start":
-            urgency = "open" if days_left <= 0 else "upcoming"
-        elif days_left < 0:
-            urgency = "passed"
-        else:
-            urgency = "urgent" if days_left <= URGENT_DAYS else "upcoming"
-    return Deadline(
-        id=rule.id,
-        label=rule.label,
-        date=when,
-        rule=rule.rule,
-        source=_source_ref(content, rule.source, rule.articles),
-        status=rule.status,
-        kind=rule.kind,
-        urgency=urgency,
-        days_left=days_left,
-        pathway=pathway,
+    passed = rule.if_passed
+    return deadline(
+        rule,
+        answers,
+        today,
+        pathway,
+        _source_ref(content, rule.source, rule.articles),
+        tuple(_source_ref(content, c.source, c.articles) for c in rule.counting),
+        _source_ref(content, passed.source, passed.articles) if passed and passed.source else None,
+        departement,
     )
 
 
@@ -275,6 +244,7 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date) -> Act
     notes: dict[Any, Note] = {}
     history: list[Note] = []
     warnings: dict[Any, Localised] = {}
+    departement = person_departement(answers)
 
     for p in select_pathways(content, answers, today):
         doc_ids = []
@@ -296,7 +266,7 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date) -> Act
         for key, text in p_steps.items():
             steps.setdefault(key, text)
         deadlines += [
-            _deadline(content, rule, answers, today, p.id)
+            _deadline(content, rule, answers, today, p.id, departement)
             for rule in p.deadlines
             if _applies(rule, answers, today)
         ]
@@ -360,11 +330,20 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date) -> Act
     refs: list[SourceRef] = [r.source for r in results]
     refs += [a.source for a in (r.authority for r in results) if a and a.source]
     refs += [d.source for d in documents.values()] + [d.source for d in deadlines]
+    refs += [ref for d in deadlines for ref in d.counting]
+    refs += [d.if_passed_source for d in deadlines if d.if_passed_source]
     refs += [c.source for c in costs]
     refs += [n.source for n in (*recourse.values(), *notes.values(), *history) if n.source]
     used = dict.fromkeys(ref.id for ref in refs)
     sources = tuple(
-        UsedSource(s, content.sources[s].file, content.sources[s].title, content.sources[s].status)
+        UsedSource(
+            s,
+            content.sources[s].file,
+            content.sources[s].title,
+            content.sources[s].status,
+            content.sources[s].url,
+            content.sources[s].consulted,
+        )
         for s in used
     )
     answered = tuple(

@@ -13,10 +13,10 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from .dates import EARLIEST, LATEST, format_date, parse_iso
+from .dates import EARLIEST, LATEST, format_date, format_datetime, parse_iso, parse_iso_datetime
 from .errors import AnswerError, PlaceError
 from .text import tr, word
 
@@ -28,6 +28,12 @@ if TYPE_CHECKING:
 DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# 06/04/2026 14:30, 6/4/2026 14h30, 06.04.2026 à 9:05
+DAY_FIRST_TIME = re.compile(
+    r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:\s+|\s*[àaT,]\s*)(\d{1,2})\s*[:hH]\s*(\d{2})$"
+)
+ISO_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$")
+ISO_TIME_LOOSE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\s+|T)(\d{1,2})[:hH](\d{2})$")
 DEFAULT_PLACES = ("93", "75")  # one ordinary département, and Paris (which has its own préfecture)
 
 
@@ -52,6 +58,11 @@ def bound(value: Any, today: date) -> Any:
     return None if value is None else literal(value, today)
 
 
+def date_limits(question: Question, today: date) -> tuple[date, date]:
+    """The first and last day a date (or date-and-time) answer may hold."""
+    return bound(question.min, today) or EARLIEST, bound(question.max, today) or LATEST
+
+
 class QuestionType:
     """The behaviour shared by every question of one type."""
 
@@ -73,6 +84,8 @@ class QuestionType:
     shows_range: ClassVar[bool] = False  # min/max are said in the hint
     # Comparisons the walker looks for in conditions ("cmp": lt/gt...; "eq": equals/in).
     walk_marks: ClassVar[tuple[str, ...]] = ()
+    anchors: ClassVar[bool] = False  # a deadline can run from its answer (a date)
+    has_time: ClassVar[bool] = False  # its answer holds a time of day (hour limits need one)
 
     def coerce(self, question: Question, value: Any, geo: Geography, today: date) -> Any:
         """Check a non-null raw ``value``; return the typed answer or raise AnswerError."""
@@ -230,12 +243,13 @@ class DateType(QuestionType):
     checked_while_typing = True
     shows_range = True
     walk_marks = ("cmp",)
+    anchors = True
 
     def format_bound(self, value: Any, lang: str) -> str:
         return format_date(value, lang)
 
     def limits(self, question: Question, today: date) -> tuple[date, date]:
-        return bound(question.min, today) or EARLIEST, bound(question.max, today) or LATEST
+        return date_limits(question, today)
 
     def coerce(self, question: Question, value: Any, geo: Geography, today: date) -> Any:
         try:
@@ -279,6 +293,66 @@ class DateType(QuestionType):
         cuts = sorted(v for tag, v in marks if tag == "cmp" and isinstance(v, date))
         candidates = [c + timedelta(days=d) for c in cuts for d in (-1, 1)] or [today]
         return sorted({c for c in candidates if low <= c <= high})
+
+
+class DateTimeType(QuestionType):
+    """A date and a time of day ("YYYY-MM-DDTHH:MM"): for limits counted in hours."""
+
+    name = "datetime"
+    hint = "hint_datetime"
+    placeholder = "placeholder_datetime"
+    anchors = True
+    has_time = True
+
+    def coerce(self, question: Question, value: Any, geo: Geography, today: date) -> Any:
+        try:
+            moment = parse_iso_datetime(value)
+        except ValueError as exc:
+            raise err(
+                question,
+                "attendu : une date et une heure réelles, par exemple 06/04/2026 14:30 "
+                "(ou 2026-04-06T14:30)",
+                f"{exc} (for example 2026-04-06T14:30)",
+            ) from None
+        low, high = date_limits(question, today)
+        if not low <= moment.date() <= high:
+            raise err(
+                question,
+                f"date hors limites : entre {format_date(low, 'fr')} et {format_date(high, 'fr')}",
+                f"date out of range: between {low.isoformat()} and {high.isoformat()}",
+            )
+        return moment
+
+    def display(self, question: Question, value: Any, lang: str) -> str:
+        return format_datetime(value, lang)
+
+    def to_raw(self, question: Question, value: Any) -> Any:
+        return value.strftime("%Y-%m-%dT%H:%M")
+
+    def from_text(self, question: Question, text: str) -> Any:
+        m = DAY_FIRST_TIME.match(text)
+        if m:
+            day, month, year, hour, minute = m.groups()
+            return f"{year}-{int(month):02d}-{int(day):02d}T{int(hour):02d}:{minute}"
+        m = ISO_TIME_LOOSE.match(text)
+        if m:
+            return f"{m.group(1)}T{int(m.group(2)):02d}:{m.group(3)}"
+        return text
+
+    def to_text(self, question: Question, raw: Any, lang: str) -> str:
+        m = ISO_TIME.match(raw) if isinstance(raw, str) else None
+        if m and lang == "fr":
+            year, month, day, hour, minute = m.groups()
+            return f"{day}/{month}/{year} {hour}:{minute}"
+        return str(raw).replace("T", " ")
+
+    def representatives(
+        self, question: Question, marks: set[Any], today: date, geo: Geography
+    ) -> list[Any]:
+        low, high = date_limits(question, today)
+        day = min(max(today, low), high)
+        # Late in the evening: an hour limit then ends on another day.
+        return [datetime.combine(day, time(22, 30))]
 
 
 class NumberType(QuestionType):
@@ -415,6 +489,7 @@ TYPES: dict[str, QuestionType] = {
         MultipleChoice(),
         YesNo(),
         DateType(),
+        DateTimeType(),
         PlaceType(),
         NumberType(),
         TextType(),

@@ -39,8 +39,15 @@ JSON_KEYS = (
 )
 
 
-def _wrap(text: str, first: str, rest: str) -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=rest) or [first]
+def _wrap(text: str, first: str, rest: str, break_words: bool = True) -> list[str]:
+    return textwrap.wrap(
+        text,
+        WIDTH,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=break_words,
+        break_on_hyphens=break_words,
+    ) or [first]
 
 
 def _item_lines(item: Any, lang: str) -> list[str]:
@@ -67,9 +74,16 @@ def _item_lines(item: Any, lang: str) -> list[str]:
         out = _wrap(item.label, "[ ] " if item.checkbox else "- ", "    ")
         return out + (_wrap(item.details, "    ", "    ") if item.details else [])
     if isinstance(item, DeadlineItem):
-        return _wrap(f"{item.label}{sep}{item.when}", "!! " if item.urgent else "- ", "  ") + (
-            _wrap(item.rule, "  ", "  ")
-        )
+        out = _wrap(f"{item.label}{sep}{item.when}", f"{item.symbol} ", "   ")
+        for extra in (item.moved, item.if_passed and f"{w['if_passed']}{sep}{item.if_passed}"):
+            if extra:
+                out += _wrap(f"> {extra}", "   ", "     ")
+        out += _wrap(item.rule, "   ", "   ")
+        if item.counting:
+            out += _wrap(item.counting, "   ", "   ")
+        if item.counting_refs:
+            out += _wrap(f"({item.counting_refs})", "   ", "   ")
+        return out
     if isinstance(item, CostItem):
         out = _wrap(f"{item.label}{sep}{item.amount}", "- ", "  ")
         for extra in (item.payment, item.note):
@@ -79,7 +93,13 @@ def _item_lines(item: Any, lang: str) -> list[str]:
     if isinstance(item, AnswerItem):
         return _wrap(f"{item.label}{sep}{item.value}", "- ", "  ")
     if isinstance(item, SourceItem):
-        return _wrap(f"{item.file} — {item.title} [{item.status_word}]", "- ", "  ")
+        out = _wrap(f"{item.file} — {item.title} [{item.status_word}]", "- ", "  ")
+        if item.url:
+            # An address is never cut: it must stay typeable.
+            out += _wrap(item.url, "  ", "  ", break_words=False)
+            if item.read:
+                out += _wrap(f"({item.read})", "  ", "  ")
+        return out
     assert isinstance(item, Line)
     return _wrap(item.text, "- ", "  ")
 

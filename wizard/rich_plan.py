@@ -67,6 +67,7 @@ def _pathway(item: PathwayItem, lang: str) -> list[RenderableType]:
 
 def _item(item: object, lang: str) -> RenderableType:
     colon = " :" if lang == "fr" else ":"
+    w = words(lang)
     if isinstance(item, CheckItem):
         text = Text(item.label)
         if item.details:
@@ -75,8 +76,16 @@ def _item(item: object, lang: str) -> RenderableType:
     if isinstance(item, DeadlineItem):
         text = Text(f"{item.label}{colon} ")
         text.append(item.when, style=URGENCY_STYLE.get(item.urgency or "", ""))
+        if item.moved:
+            text.append(f"\n> {item.moved}", style="bold")
+        if item.if_passed:
+            text.append(f"\n> {w['if_passed']}{colon} {item.if_passed}", style="bold")
         text.append("\n" + item.rule, style="dim")
-        return _bullet("!! " if item.urgent else "-  ", text)
+        if item.counting:
+            text.append("\n" + item.counting, style="dim")
+        if item.counting_refs:
+            text.append(f"\n({item.counting_refs})", style="dim")
+        return _bullet(f"{item.symbol} ", text)
     if isinstance(item, CostItem):
         text = Text(f"{item.label}{colon} ")
         text.append(item.amount, style="bold")
@@ -87,7 +96,14 @@ def _item(item: object, lang: str) -> RenderableType:
     if isinstance(item, AnswerItem):
         return _bullet("- ", Text(f"{item.label}{colon} {item.value}"))
     if isinstance(item, SourceItem):
-        return _bullet("- ", Text(f"{item.file} — {item.title} [{item.status_word}]"))
+        text = Text(f"{item.file} — {item.title} [{item.status_word}]")
+        if item.url:
+            # An address is folded, never cut with an ellipsis: it must stay typeable.
+            text.overflow = "fold"
+            text.append(f"\n{item.url}", style="dim")
+            if item.read:
+                text.append(f" ({item.read})", style="dim")
+        return _bullet("- ", text)
     assert isinstance(item, Line)
     return _bullet("- ", Text(item.text))
 
