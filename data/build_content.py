@@ -1,0 +1,227 @@
+"""Compile the readable content source (data/source/*.toml) into the TinyDB files the app ships.
+
+    python data/build_content.py            # rewrite data/content/*.json
+    python data/build_content.py --check    # exit 1 when data/content differs from a fresh build
+
+The sources (see data/README.md, "The content source"):
+- ``source/<family>.toml``: one file per content file (``content/<family>.json``): questions,
+  pathways, notices, procedures;
+- ``source/sources.toml``: every source a fact cites (compiled into ``core.json``);
+- ``source/facts/fees.toml``, ``facts/time_limits.toml``: each fee and time limit written once,
+  under its id; pathways refer to them (``{ fee = "card_stamp_duty" }``,
+  ``{ limit = "cnda_appeal", from = "ofpra_decision_date" }``) and any sentence may quote them
+  (``{fee.card_stamp_duty}`` -> "25 €" / "€25", ``{limit.cnda_appeal}`` -> "1 mois" / "1 month");
+- ``source/facts/documents.toml``, ``facts/authorities.toml``: each document and authority once,
+  with ``file``: the content file it is compiled into.
+
+Standard library only (tomllib); not shipped in the wheel, never imported by the app.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+SOURCE = HERE / "source"
+CONTENT = HERE / "content"
+CORE = "core"  # the content file that holds the sources table
+TABLE_ORDER = (
+    "sources",
+    "questions",
+    "notices",
+    "documents",
+    "authorities",
+    "pathways",
+    "procedures",
+)
+PLACEHOLDER = re.compile(r"\{(fee|limit)\.([A-Za-z0-9_]+)\}")
+# Fact keys that describe the fact for reviewers and the build, not copied into a pathway.
+COST_KEYS = ("label", "amount_eur", "payment", "note", "source", "status", "articles")
+DATED_KEYS = ("sources", "valid_from", "valid_until", "last_reviewed", "caution")
+LIMIT_KEYS = ("label", "rule", "kind", "source", "status", "articles")
+UNITS = {
+    "years": (("an", "ans"), ("year", "years")),
+    "months": (("mois", "mois"), ("month", "months")),
+    "days": (("jour", "jours"), ("day", "days")),
+    "hours": (("heure", "heures"), ("hour", "hours")),
+}
+
+
+class BuildError(Exception):
+    """The source is inconsistent (unknown fact, malformed reference): one readable line."""
+
+
+def load(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except tomllib.TOMLDecodeError as exc:
+        raise BuildError(f"{path.relative_to(HERE)}: {exc}") from exc
+
+
+def euros(amount: float, lang: str) -> str:
+    """25 -> "25 €" (fr) / "€25" (en); 12.5 -> "12,50 €" / "€12.50"."""
+    text = str(int(amount)) if float(amount).is_integer() else f"{amount:.2f}"
+    if lang == "fr":
+        return text.replace(".", ",") + " €"
+    return "€" + text
+
+
+def duration(spec: Mapping[str, int], lang: str) -> str:
+    """{"months": 1} -> "1 mois" / "1 month" (the sign of an offset is not said)."""
+    parts = []
+    for unit, n in spec.items():
+        if unit not in UNITS:
+            raise BuildError(f"unknown duration unit {unit!r}")
+        fr, en = UNITS[unit]
+        one, many = fr if lang == "fr" else en
+        parts.append(f"{abs(n)} {one if abs(n) == 1 else many}")
+    return (" et " if lang == "fr" else " and ").join(parts)
+
+
+class Facts:
+    def __init__(self, fees: dict[str, Any], limits: dict[str, Any]) -> None:
+        self.fees, self.limits = fees, limits
+
+    def words(self, kind: str, fid: str, lang: str) -> str:
+        if kind == "fee":
+            if fid not in self.fees:
+                raise BuildError(f"unknown fee {fid!r}")
+            return euros(self.fees[fid]["amount_eur"], lang)
+        if fid not in self.limits:
+            raise BuildError(f"unknown time limit {fid!r}")
+        fact = self.limits[fid]
+        spec = fact.get("duration") or fact.get("offset")
+        if not spec:
+            raise BuildError(f"time limit {fid!r} has no duration to quote")
+        return duration(spec, lang)
+
+    def fill(self, value: Any, lang: str = "fr") -> Any:
+        """Every {fee.x} / {limit.x} in the strings of ``value`` replaced by its words."""
+        if isinstance(value, str):
+            return PLACEHOLDER.sub(lambda m: self.words(m[1], m[2], lang), value)
+        if isinstance(value, list):
+            return [self.fill(v, lang) for v in value]
+        if isinstance(value, dict):
+            if value and set(value) <= {"fr", "en"}:
+                return {k: self.fill(v, k) for k, v in value.items()}
+            return {k: self.fill(v, lang) for k, v in value.items()}
+        return value
+
+    def cost(self, ref: Mapping[str, Any]) -> dict[str, Any]:
+        fid = ref.get("fee")
+        if fid not in self.fees:
+            raise BuildError(f"cost refers to unknown fee {fid!r}")
+        fact = self.fees[fid]
+        out: dict[str, Any] = {"id": ref.get("id", fid)}
+        for k in (*COST_KEYS, *DATED_KEYS):
+            if k in ref:
+                out[k] = ref[k]
+            elif k in fact:
+                out[k] = fact[k]
+        if "when" in ref:
+            out["when"] = ref["when"]
+        return out
+
+    def deadline(self, ref: Mapping[str, Any]) -> dict[str, Any]:
+        fid = ref.get("limit")
+        if fid not in self.limits:
+            raise BuildError(f"deadline refers to unknown time limit {fid!r}")
+        fact = self.limits[fid]
+        out: dict[str, Any] = {"id": ref.get("id", fid)}
+        for k in LIMIT_KEYS:
+            if k in ref:
+                out[k] = ref[k]
+            elif k in fact:
+                out[k] = fact[k]
+        if "from" in ref:
+            offset = ref.get("offset", fact.get("offset"))
+            out["date"] = {"from": ref["from"], **({"offset": offset} if offset else {})}
+        for k in (*DATED_KEYS, "duration"):
+            if k in ref:
+                out[k] = ref[k]
+            elif k in fact:
+                out[k] = fact[k]
+        if "when" in ref:
+            out["when"] = ref["when"]
+        return out
+
+
+def build(source: Path = SOURCE) -> dict[str, str]:
+    """The content files (name -> JSON text) compiled from ``source``."""
+    facts_dir = source / "facts"
+    facts = Facts(load(facts_dir / "fees.toml"), load(facts_dir / "time_limits.toml"))
+    families = {p.stem: load(p) for p in sorted(source.glob("*.toml")) if p.stem != "sources"}
+    if CORE not in families:
+        raise BuildError(f"source/{CORE}.toml missing")
+    tables: dict[str, dict[str, list[Any]]] = {name: {} for name in families}
+    for stem, data in families.items():
+        for table, rows in data.items():
+            if table not in TABLE_ORDER or table in ("sources", "documents", "authorities"):
+                raise BuildError(f"source/{stem}.toml: unexpected table {table!r}")
+            tables[stem][table] = list(rows)
+    tables[CORE]["sources"] = list(load(source / "sources.toml").get("sources", []))
+    for table in ("documents", "authorities"):
+        for row in load(facts_dir / f"{table}.toml").get(table, []):
+            row = dict(row)
+            stem = row.pop("file", None)
+            if stem not in tables:
+                raise BuildError(f"facts/{table}.toml '{row.get('id')}': unknown file {stem!r}")
+            tables[stem].setdefault(table, []).append(row)
+    out: dict[str, str] = {}
+    for stem, data in tables.items():
+        doc: dict[str, dict[str, Any]] = {}
+        for table in TABLE_ORDER:
+            if table not in data:
+                continue
+            rows = []
+            for row in data[table]:
+                if table == "pathways":
+                    row = dict(row)
+                    if "costs" in row:
+                        row["costs"] = [facts.cost(c) for c in row["costs"]]
+                    if "deadlines" in row:
+                        row["deadlines"] = [facts.deadline(d) for d in row["deadlines"]]
+                rows.append(facts.fill(row))
+            doc[table] = {str(i): row for i, row in enumerate(rows, 1)}
+        out[f"{stem}.json"] = json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
+    return out
+
+
+def main(argv: list[str]) -> int:
+    try:
+        built = build()
+    except BuildError as exc:
+        print(f"build_content: {exc}", file=sys.stderr)
+        return 2
+    if "--check" in argv:
+        stale = sorted(
+            name
+            for name, text in built.items()
+            if not (CONTENT / name).is_file()
+            or (CONTENT / name).read_text(encoding="utf-8") != text
+        )
+        extra = sorted(p.name for p in CONTENT.glob("*.json") if p.name not in built)
+        if stale or extra:
+            print(
+                "build_content: data/content differs from data/source "
+                f"(run python data/build_content.py): {', '.join(stale + extra)}",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"build_content: data/content is up to date ({len(built)} files)")
+        return 0
+    for name, text in built.items():
+        (CONTENT / name).write_text(text, encoding="utf-8")
+    print(f"build_content: wrote {len(built)} files to data/content")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,67 @@
+"""The content source (data/source/*.toml) compiles to exactly the TinyDB files that ship."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _load_build() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_content", ROOT / "data/build_content.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_content"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+build_content = _load_build()
+
+
+def test_committed_content_is_a_fresh_build():
+    built = build_content.build()
+    committed = {p.name for p in (ROOT / "data/content").glob("*.json")}
+    assert set(built) == committed
+    for name, text in built.items():
+        on_disk = (ROOT / "data/content" / name).read_text(encoding="utf-8")
+        assert on_disk == text, f"data/content/{name} is stale: run python data/build_content.py"
+
+
+@pytest.fixture
+def source_copy(tmp_path) -> Path:
+    copy = tmp_path / "source"
+    shutil.copytree(ROOT / "data/source", copy)
+    return copy
+
+
+def test_unknown_fact_is_one_clear_error(source_copy):
+    core = source_copy / "core.toml"
+    core.write_text(
+        core.read_text(encoding="utf-8").replace('fr = "', 'fr = "{fee.no_such_fee} ', 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(build_content.BuildError, match="unknown fee 'no_such_fee'"):
+        build_content.build(source_copy)
+
+
+def test_formats_amounts_and_durations_per_language():
+    assert build_content.euros(25, "fr") == "25 €"
+    assert build_content.euros(25, "en") == "€25"
+    assert build_content.euros(12.5, "fr") == "12,50 €"
+    assert build_content.duration({"months": 1}, "fr") == "1 mois"
+    assert build_content.duration({"days": -7}, "en") == "7 days"
+    assert build_content.duration({"hours": 48}, "fr") == "48 heures"
+
+
+def test_build_output_is_tinydb_tables_with_document_ids():
+    built = build_content.build()
+    core = json.loads(built["core.json"])
+    assert list(core["sources"]) == [str(i) for i in range(1, len(core["sources"]) + 1)]
