@@ -66,10 +66,10 @@ def load(path: Path) -> dict[str, Any]:
 
 
 def euros(amount: float, lang: str) -> str:
-    """25 -> "25 €" (fr) / "€25" (en); 12.5 -> "12,50 €" / "€12.50"."""
-    text = str(int(amount)) if float(amount).is_integer() else f"{amount:.2f}"
+    """25 -> "25 €" (fr) / "€25" (en); 12500 -> "12 500 €" / "€12,500"; 12.5 -> "12,50 €"."""
+    text = f"{int(amount):,}" if float(amount).is_integer() else f"{amount:,.2f}"
     if lang == "fr":
-        return text.replace(".", ",") + " €"
+        return text.replace(",", " ").replace(".", ",") + " €"
     return "€" + text
 
 

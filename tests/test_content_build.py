@@ -65,3 +65,47 @@ def test_build_output_is_tinydb_tables_with_document_ids():
     built = build_content.build()
     core = json.loads(built["core.json"])
     assert list(core["sources"]) == [str(i) for i in range(1, len(core["sources"]) + 1)]
+
+
+def _strings(value, lang=None):
+    if isinstance(value, str):
+        yield lang, value
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v, lang)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, k if k in ("fr", "en") else lang)
+
+
+def test_one_fee_changed_in_its_fact_file_changes_every_use(source_copy):
+    fees = source_copy / "facts" / "fees.toml"
+    text = fees.read_text(encoding="utf-8")
+    head, _, rest = text.partition("[card_stamp_duty]")
+    body, sep, tail = rest.partition("\n[")
+    old = build_content.tomllib.loads(text)["card_stamp_duty"]["amount_eur"]
+    body = body.replace(f"amount_eur = {old}\n", "amount_eur = 77\n")
+    fees.write_text(head + "[card_stamp_duty]" + body + sep + tail, encoding="utf-8")
+
+    before = {n: json.loads(t) for n, t in build_content.build().items()}
+    after = {n: json.loads(t) for n, t in build_content.build(source_copy).items()}
+    old_fr, old_en = build_content.euros(old, "fr"), build_content.euros(old, "en")
+    uses_before = sum(
+        s.count(old_fr if lang == "fr" else old_en)
+        for doc in before.values()
+        for lang, s in _strings(doc)
+    )
+    uses_after = sum(
+        s.count("77 €" if lang == "fr" else "€77")
+        for doc in after.values()
+        for lang, s in _strings(doc)
+    )
+    assert uses_before >= 4 and uses_after >= uses_before  # sentences in both languages
+    costs = [
+        c
+        for doc in after.values()
+        for p in doc.get("pathways", {}).values()
+        for c in p.get("costs", ())
+        if c["id"] == "card_stamp_duty"
+    ]
+    assert len(costs) >= 2 and all(c["amount_eur"] == 77 for c in costs)
