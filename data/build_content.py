@@ -19,6 +19,7 @@ Standard library only (tomllib); not shipped in the wheel, never imported by the
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import sys
@@ -104,6 +105,8 @@ class Facts:
 
     def fill(self, value: Any, lang: str = "fr") -> Any:
         """Every {fee.x} / {limit.x} in the strings of ``value`` replaced by its words."""
+        if isinstance(value, datetime.date):
+            return value.isoformat()  # TOML dates -> "YYYY-MM-DD"
         if isinstance(value, str):
             return PLACEHOLDER.sub(lambda m: self.words(m[1], m[2], lang), value)
         if isinstance(value, list):

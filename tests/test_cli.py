@@ -200,6 +200,13 @@ def test_check_data_command(tmp_path):
     assert "OK" in result.stdout
 
 
+def test_check_data_warns_about_old_reviews_and_still_exits_0(tmp_path):
+    result = run(["check-data", "--today", "2028-06-01"], cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert "! to review: documents 'e_photo': last reviewed" in result.stdout
+    assert "OK" in result.stdout.splitlines()[-1]
+
+
 def test_check_data_on_a_broken_copy_exits_1(tmp_path):
     import shutil
 

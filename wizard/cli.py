@@ -238,6 +238,8 @@ def check_data_command(
     report = check(data_dir, parse_today(today))
     for problem in report.problems:
         typer.echo(f"- {problem}")
+    for warning in report.warnings:
+        typer.echo(f"! to review: {warning}")
     typer.echo(report.summary)
     if report.problems:
         raise typer.Exit(1)

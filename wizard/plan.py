@@ -129,7 +129,7 @@ def _key(text: Localised) -> tuple[tuple[str, str], ...]:
 
 
 def _source_ref(content: Content, source: str, articles: str | None = None) -> SourceRef:
-    return SourceRef(source, content.sources[source].file, articles)
+    return SourceRef(source, content.sources[source].ref, articles)
 
 
 def _applies(item: Any, answers: Mapping[str, Any], today: date) -> bool:
@@ -364,7 +364,7 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date) -> Act
     refs += [n.source for n in (*recourse.values(), *notes.values(), *history) if n.source]
     used = dict.fromkeys(ref.id for ref in refs)
     sources = tuple(
-        UsedSource(s, content.sources[s].file, content.sources[s].title, content.sources[s].status)
+        UsedSource(s, content.sources[s].ref, content.sources[s].title, content.sources[s].status)
         for s in used
     )
     answered = tuple(
