@@ -69,7 +69,7 @@ def test_step_done_returns_the_plan(tmp_path, answers_file):
     plan = out["plan"]
     assert plan["authority"]["name"] == "Préfecture de la Seine-Saint-Denis (Bobigny)"
     assert plan["costs"] == [
-        {**plan["costs"][0], "label": "Droit de timbre pour la carte de séjour", "amount_eur": 25}
+        {**plan["costs"][0], "label": "Droit de timbre pour la carte de séjour", "amount_eur": 50}
     ]
     deadlines = {d["id"]: d["date"] for d in plan["deadlines"]}
     assert deadlines == {
@@ -85,7 +85,7 @@ def test_plan_text_acceptance_scenario(tmp_path, answers_file):
     assert result.returncode == 0, result.stderr
     text = " ".join(result.stdout.split())
     assert "pluriannuelle" in text and "4 ans" in text
-    assert "25 €" in text
+    assert "50 €" in text and "a pu changer" in text  # 2026 finance law, with its caution
     assert "Décision de l'Ofpra ou de la CNDA" in text
     assert "Préfecture de la Seine-Saint-Denis" in text
     assert "au plus tôt 4 mois et au plus tard 2 mois" in text

@@ -173,7 +173,7 @@ def test_several_pathways_at_once_travel_document(content):
     answers = {**HOLDER_93, "travel": True, "travel_minor": False, "travel_renewal": True}
     plan = fr(step(content, answers, TODAY))
     assert [p.id for p in plan.pathways] == ["ps_holder_first_card", "ps_travel_document"]
-    assert sorted(c.amount_eur for c in plan.costs) == [25, 40]
+    assert sorted(c.amount_eur for c in plan.costs) == [40, 50]
     assert "tiv_old_document" in [d.id for d in plan.documents]
 
 
@@ -258,7 +258,10 @@ def test_reasons_cite_the_ticked_option_that_matched(content):
     result = step(content, answers, TODAY)
     while not result.done:  # answer the remaining questions with their first choice
         q = result.question
-        answers[q.id] = q.options[0].id if q.options else True if q.type == "yes_no" else "93"
+        if q.options:
+            answers[q.id] = q.options[0].id
+        else:
+            answers[q.id] = True if q.type == "yes_no" else None if q.optional else "93"
         result = step(content, answers, TODAY)
     work = next(p for p in fr(result).pathways if p.id == "refusal_work")
     grounds = next(r for r in work.reasons if r.startswith("Motifs"))
@@ -280,6 +283,8 @@ def test_steps_shared_by_two_pathways_are_listed_once(content):
     # A final asylum refusal with two grounds whose pathways share the guide's filing steps.
     answers = {
         "situation": "asylum_refused",
+        "refusal_cnda": "cnda_rejected",
+        "refusal_oqtf": "no",
         "refusal_grounds": ["humanitarian", "work"],
         "refusal_residence": "2A",
         "refusal_permit_refused": False,

@@ -15,7 +15,7 @@ from .conftest import TODAY
 from .scenario_support import view
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-SEED_FILE = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
+SEED_FILE = re.compile(r"^(\d{3}_[0-9a-f]{16}\.txt|https?://\S+)$")  # a seed, or a public page
 PLAN_KEYS = {
     "pathways",
     "authority",
@@ -49,7 +49,8 @@ def check_plan(neutral, flow, lang):
         assert (d.date is None) == (d.urgency is None)
     for s in plan.sources:
         assert SEED_FILE.match(s.file), s.file
-        assert (SEEDS / s.file).is_file(), f"source {s.file} is not a seed (looked in {SEEDS})"
+        if not s.file.startswith("http"):
+            assert (SEEDS / s.file).is_file(), f"source {s.file} is not a seed (looked in {SEEDS})"
     if any(p.status == "archive" for p in plan.pathways):
         assert plan.warnings and "ARCHIVE" in plan.warnings[0]
 

@@ -48,7 +48,8 @@ def test_cnda_deadline_without_the_date_gives_the_rule_only(content, today):
     )
     cnda = deadline(plan, "cnda_appeal")
     assert cnda.date is None
-    assert "un mois" in cnda.rule
+    assert "1 mois" in cnda.rule
+    assert "cette règle a pu changer" in cnda.rule.lower()  # June 2026 decrees
 
 
 @pytest.mark.parametrize("minor", [True, False])
