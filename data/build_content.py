@@ -34,6 +34,7 @@ CONTENT = HERE / "content"
 CORE = "core"  # the content file that holds the sources table
 TABLE_ORDER = (
     "sources",
+    "facts",
     "questions",
     "notices",
     "documents",
@@ -89,8 +90,10 @@ def duration(spec: Mapping[str, int], lang: str) -> str:
 class Facts:
     def __init__(self, fees: dict[str, Any], limits: dict[str, Any]) -> None:
         self.fees, self.limits = fees, limits
+        self.quoted: set[str] = set()  # "fee.x" / "limit.x" quoted since the last reset
 
     def words(self, kind: str, fid: str, lang: str) -> str:
+        self.quoted.add(f"{kind}.{fid}")
         if kind == "fee":
             if fid not in self.fees:
                 raise BuildError(f"unknown fee {fid!r}")
@@ -166,10 +169,28 @@ def build(source: Path = SOURCE) -> dict[str, str]:
     tables: dict[str, dict[str, list[Any]]] = {name: {} for name in families}
     for stem, data in families.items():
         for table, rows in data.items():
-            if table not in TABLE_ORDER or table in ("sources", "documents", "authorities"):
+            if table not in TABLE_ORDER or table in (
+                "sources",
+                "facts",
+                "documents",
+                "authorities",
+            ):
                 raise BuildError(f"source/{stem}.toml: unexpected table {table!r}")
             tables[stem][table] = list(rows)
     tables[CORE]["sources"] = list(load(source / "sources.toml").get("sources", []))
+    # Every fee and time limit once, referenced or not (older rules stay on record): the review
+    # sheet lists them from here.
+    tables[CORE]["facts"] = [
+        {
+            "id": fid,
+            "kind": fact.get("kind", "fee"),
+            **{k: v for k, v in fact.items() if k != "kind"},
+        }
+        for fid, fact in facts.fees.items()
+    ] + [
+        {"id": fid, **fact, "kind": "time_limit", "period": fact.get("kind", "end")}
+        for fid, fact in facts.limits.items()
+    ]
     for table in ("documents", "authorities"):
         for row in load(facts_dir / f"{table}.toml").get(table, []):
             row = dict(row)
@@ -177,6 +198,21 @@ def build(source: Path = SOURCE) -> dict[str, str]:
             if stem not in tables:
                 raise BuildError(f"facts/{table}.toml '{row.get('id')}': unknown file {stem!r}")
             tables[stem].setdefault(table, []).append(row)
+    # Which records quote each fact (a sentence's {fee.x}), for the review sheet.
+    quoted_by: dict[str, list[str]] = {}
+    for data in tables.values():
+        for table in TABLE_ORDER:
+            for row in data.get(table, ()) if table != "facts" else ():
+                facts.quoted.clear()
+                facts.fill(row)
+                for key in sorted(facts.quoted):
+                    name = f"{table}:{row.get('id')}"
+                    if name not in quoted_by.setdefault(key, []):
+                        quoted_by[key].append(name)
+    for fact in tables[CORE]["facts"]:
+        key = ("limit." if fact["kind"] == "time_limit" else "fee.") + fact["id"]
+        if key in quoted_by:
+            fact["quoted_by"] = quoted_by[key]
     out: dict[str, str] = {}
     for stem, data in tables.items():
         doc: dict[str, dict[str, Any]] = {}

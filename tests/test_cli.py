@@ -51,7 +51,14 @@ def test_step_from_stdin_prints_the_first_question(tmp_path):
 
 
 def test_step_gives_min_max_for_dates(tmp_path):
-    answers = json.dumps({"situation": "ps_family", "family_link": "child", "reunification": False})
+    answers = json.dumps(
+        {
+            "situation": "ps_family",
+            "family_has_card": False,
+            "family_link": "child",
+            "reunification": False,
+        }
+    )
     result = run(
         ["step", "-a", "-", "--json", "--today", "2026-11-23"], stdin=answers, cwd=tmp_path
     )

@@ -106,11 +106,15 @@ def test_first_question_is_the_situation(content):
     assert result.question.id == "situation"
 
 
+FAMILY_NO_CARD = {"situation": "ps_family", "family_has_card": False}
+
+
 def test_questions_follow_the_branch(content):
     assert step(content, {"situation": "ps_holder"}, TODAY).question.id == "ps_card"
-    assert step(content, {"situation": "ps_family"}, TODAY).question.id == "family_link"
+    assert step(content, {"situation": "ps_family"}, TODAY).question.id == "family_has_card"
+    assert step(content, FAMILY_NO_CARD, TODAY).question.id == "family_link"
     family = {
-        "situation": "ps_family",
+        **FAMILY_NO_CARD,
         "family_link": "child",
         "reunification": False,
         "birth_date": "2009-06-01",
@@ -122,19 +126,17 @@ def test_questions_follow_the_branch(content):
 
 
 def test_changing_an_early_answer_drops_what_no_longer_applies(content):
-    typed = parse_answers(content, {**HOLDER_93, "situation": "ps_family"}, TODAY)
+    typed = parse_answers(content, {**HOLDER_93, **FAMILY_NO_CARD}, TODAY)
     kept, dropped = applicable(content, typed, TODAY)
     assert set(dropped) == {"ps_card", "married", "travel"}
     # Where the new branch may still ask them, answers are kept (no re-typing) ...
-    assert set(kept) == {"situation", "residence", "document_expiry"}
+    assert set(kept) == {"situation", "family_has_card", "residence", "document_expiry"}
     assert next_question(content, kept, TODAY).id == "family_link"
     # ... and dropped once the branch is decided and they no longer apply.
-    typed = parse_answers(
-        content, {**HOLDER_93, "situation": "ps_family", "family_link": "other"}, TODAY
-    )
+    typed = parse_answers(content, {**HOLDER_93, **FAMILY_NO_CARD, "family_link": "other"}, TODAY)
     kept, dropped = applicable(content, typed, TODAY)
-    assert set(kept) == {"situation", "family_link"}
-    result = step(content, {**HOLDER_93, "situation": "ps_family"}, TODAY)
+    assert set(kept) == {"situation", "family_has_card", "family_link"}
+    result = step(content, {**HOLDER_93, **FAMILY_NO_CARD}, TODAY)
     assert result.question.id == "family_link"
     assert "travel" in result.dropped
 

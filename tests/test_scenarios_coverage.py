@@ -51,6 +51,7 @@ SCENARIOS: dict[str, tuple[str, dict, str]] = {
         "main",
         {
             "situation": "ps_family",
+            "family_has_card": False,
             "family_link": "spouse",
             "union_kind": "civil_union",
             "reunification": True,
@@ -59,10 +60,21 @@ SCENARIOS: dict[str, tuple[str, dict, str]] = {
         },
         "Visa de plus de 3 mois délivré par le consulat",
     ),
+    "ps_family_resident_card": (
+        "main",
+        {
+            "situation": "ps_family",
+            "family_has_card": True,
+            "residence": "93",
+            "document_expiry": "2027-05-31",
+        },
+        "carte de résident de 10 ans",
+    ),
     "ps_family_spouse_not_yet": (
         "main",
         {
             "situation": "ps_family",
+            "family_has_card": False,
             "family_link": "spouse",
             "union_kind": "married",
             "reunification": False,
@@ -80,6 +92,7 @@ SCENARIOS: dict[str, tuple[str, dict, str]] = {
         "main",
         {
             "situation": "ps_family",
+            "family_has_card": False,
             "family_link": "child",
             "reunification": False,
             "birth_date": "2015-05-05",

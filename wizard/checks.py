@@ -257,7 +257,7 @@ REVIEW_DAYS = 365  # a fact not checked against its sources for longer than this
 def review_warnings(records: Records, today: date) -> list[str]:
     """Facts (pathways, their costs and deadlines, documents, authorities) with no review date,
     or not reviewed for more than a year: a reminder to check them again, not a failure."""
-    facts: list[tuple[str, Any]] = []
+    facts: list[tuple[str, Any]] = [(f"facts '{f.id}'", f) for f in records.facts]
     for p in records.pathways:
         facts.append((f"pathways '{p.id}'", p))
         facts += [(f"pathways '{p.id}' cost '{c.id}'", c) for c in p.costs]

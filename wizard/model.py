@@ -22,6 +22,7 @@ STATUSES = ("current", "archive")
 SOURCE_STATUSES = ("current", "archive", "superseded")
 DEADLINE_KINDS = ("end", "start")
 COST_KINDS = ("fee", "fine")
+FACT_KINDS = ("fee", "fine", "time_limit")
 PRECISIONS = ("commune",)  # what a place question may require beyond a département
 MAIN_FLOW = "main"
 
@@ -67,6 +68,26 @@ class Dating:
     valid_from: str | None = None  # in force since (when a source says)
     valid_until: str | None = None  # no longer in force after (a changed rule)
     last_reviewed: str | None = None  # last checked against its sources
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fee, fine or time limit as written once in the content source (data/source/facts);
+    pathways quote it. Older rules stay here with status "archive"."""
+
+    id: str
+    kind: str  # fee | fine | time_limit
+    label: Localised
+    source: str
+    status: str
+    amount_eur: float | None = None
+    duration: Mapping[str, int] = field(default_factory=dict)
+    offset: Mapping[str, int] = field(default_factory=dict)
+    rule: Localised | None = None
+    note: Localised | None = None
+    articles: str | None = None
+    quoted_by: tuple[str, ...] = ()  # "table:id" of the records whose sentences quote it
+    dating: Dating = field(default_factory=Dating)
 
 
 @dataclass(frozen=True)
@@ -585,8 +606,43 @@ def _source(f: Fields) -> Source:
     return source
 
 
+def _offset(f: Fields, key: str) -> Mapping[str, int]:
+    raw = f.raw.get(key, {})
+    if not isinstance(raw, Mapping) or set(raw) - {"years", "months", "days", "hours"}:
+        f.fail(f"{key}: only years, months, days, hours")
+    for unit, n in raw.items():
+        if isinstance(n, bool) or not isinstance(n, int) or abs(n) > 1200:
+            f.fail(f"{key}.{unit} must be a whole number")
+    return dict(raw)
+
+
+def _fact(f: Fields) -> Fact:
+    kind = f.choice("kind", FACT_KINDS)
+    amount: Any = f.raw.get("amount_eur")
+    if kind != "time_limit" and (
+        isinstance(amount, bool) or not isinstance(amount, int | float) or not 0 <= amount < 1e9
+    ):
+        f.fail(f"amount_eur must be a non-negative number, got {amount!r}")
+    return Fact(
+        id=f.string("id"),
+        kind=kind,
+        label=f.text("label"),
+        source=f.string("source"),
+        status=f.choice("status", STATUSES),
+        amount_eur=amount if kind != "time_limit" else None,
+        duration=_offset(f, "duration"),
+        offset=_offset(f, "offset"),
+        rule=f.text("rule", False),
+        note=f.text("note", False),
+        articles=f.string("articles", False),
+        quoted_by=tuple(str(q) for q in f.raw.get("quoted_by", ()) if isinstance(q, str)),
+        dating=f.dating(),
+    )
+
+
 READERS: dict[str, Callable[[Fields], Any]] = {
     "sources": _source,
+    "facts": _fact,
     "questions": _question,
     "pathways": _pathway,
     "documents": _document,

@@ -142,6 +142,8 @@ def _reasons(
     by_id = content.question_by_id
     out = []
     for leaf in explain(pathway.when, answers, today):
+        if leaf.question not in answers:
+            continue  # never asked (e.g. "wants to work" for a young child): not a reason
         q = by_id[leaf.question]
         option = q.option(leaf.option) if leaf.option is not None else None
 
