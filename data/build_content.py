@@ -11,6 +11,7 @@ The sources (see data/README.md, "The content source"):
   under its id; pathways refer to them (``{ fee = "card_stamp_duty" }``,
   ``{ limit = "cnda_appeal", from = "ofpra_decision_date" }``) and any sentence may quote them
   (``{fee.card_stamp_duty}`` -> "25 €" / "€25", ``{limit.cnda_appeal}`` -> "1 mois" / "1 month");
+  a condition compares with a limit in days by ``{ days_of = "rental_day_limit" }``;
 - ``source/facts/documents.toml``, ``facts/authorities.toml``: each document and authority once,
   with ``file``: the content file it is compiled into.
 
@@ -106,6 +107,14 @@ class Facts:
             raise BuildError(f"time limit {fid!r} has no duration to quote")
         return duration(spec, lang)
 
+    def days(self, fid: str) -> int:
+        """A time limit given in days, as a number (for a condition on a number answer)."""
+        spec = self.limits.get(fid, {}).get("duration") or {}
+        if set(spec) != {"days"}:
+            raise BuildError(f"days_of: time limit {fid!r} is not a number of days")
+        self.quoted.add(f"limit.{fid}")
+        return int(spec["days"])
+
     def fill(self, value: Any, lang: str = "fr") -> Any:
         """Every {fee.x} / {limit.x} in the strings of ``value`` replaced by its words."""
         if isinstance(value, datetime.date):
@@ -115,6 +124,8 @@ class Facts:
         if isinstance(value, list):
             return [self.fill(v, lang) for v in value]
         if isinstance(value, dict):
+            if set(value) == {"days_of"}:  # a condition's threshold: { days_of = "limit_id" }
+                return self.days(value["days_of"])
             if value and set(value) <= {"fr", "en"}:
                 return {k: self.fill(v, k) for k, v in value.items()}
             return {k: self.fill(v, lang) for k, v in value.items()}

@@ -106,3 +106,15 @@ def test_one_fee_changed_in_its_fact_file_changes_every_use(source_copy):
         if c["id"] == "card_stamp_duty"
     ]
     assert len(costs) >= 2 and all(c["amount_eur"] == 77 for c in costs)
+
+
+def test_a_day_limit_changed_once_moves_the_conditions_that_compare_with_it(source_copy):
+    limits = source_copy / "facts" / "time_limits.toml"
+    text = limits.read_text(encoding="utf-8")
+    limits.write_text(text.replace("duration = { days = 120 }", "duration = { days = 90 }"))
+    rental = json.loads(build_content.build(source_copy)["rental_athis_mons.json"])
+    thresholds = {
+        json.dumps(p["when"]).count('"rental_days", 90]') for p in rental["pathways"].values()
+    }
+    assert max(thresholds) >= 1
+    assert "120" not in json.dumps([p["when"] for p in rental["pathways"].values()])

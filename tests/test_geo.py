@@ -406,3 +406,8 @@ def test_no_question_when_the_name_is_itself_the_known_town_or_qualified(
     geo: Geography, query: str, insee: str
 ) -> None:
     assert geo.resolve(query).insee == insee
+
+
+def test_suggestions_offer_the_better_known_town_first(geo: Geography) -> None:
+    assert geo.suggest("Evry")[:2] == ["Évry-Courcouronnes (91)", "Évry (89)"]
+    assert geo.suggest("charleville")[:2] == ["Charleville-Mézières (08)", "Charleville (51)"]

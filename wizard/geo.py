@@ -645,6 +645,7 @@ class Geography:
         keys, entries = self.communes.sorted_names
         i = bisect_left(keys, key)
         exact: list[str] = []
+        exact_entries: list[_Entry] = []
         longer: list[tuple[int, str]] = []
         for k, code in self._dep_names.items():
             if k.startswith(key):
@@ -654,9 +655,15 @@ class Geography:
             e = entries[i]
             if self._zone(e.insee) != "com":
                 label = self._label(e)
-                (exact.append(label) if keys[i] == key else longer.append((len(keys[i]), label)))
+                if keys[i] == key:
+                    exact.append(label)
+                    exact_entries.append(e)
+                else:
+                    longer.append((len(keys[i]), label))
             i += 1
-        out += exact + [label for _, label in sorted(longer)]
+        # "Évry": Évry-Courcouronnes (préfecture) is offered before the village of that name.
+        bigger = self._better_known(text, exact_entries) if exact_entries else []
+        out += bigger + exact + [label for _, label in sorted(longer)]
         return list(dict.fromkeys(out))[:limit]
 
     def resolve(self, query: Any) -> Place:

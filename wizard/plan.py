@@ -117,6 +117,7 @@ class ActionPlan:
     warnings: tuple[Localised, ...]
     sources: tuple[UsedSource, ...]
     answers: tuple[tuple[Localised, Localised], ...]  # (question label, answer in words)
+    reviewed: date | None = None  # the oldest review date of the facts in this plan
 
     @property
     def archive(self) -> bool:
@@ -277,13 +278,32 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date) -> Act
     notes: dict[Any, Note] = {}
     history: list[Note] = []
     warnings: dict[Any, Localised] = {}
+    cited: list[str] = []  # sources of sentences and further sources of facts
+    reviewed: list[str] = []  # last_reviewed of every fact used
+
+    def dated(*facts: Any) -> None:
+        for fact in facts:
+            if getattr(fact, "source", None):
+                cited.append(fact.source)
+            cited.extend(c.id for c in fact.dating.sources)
+            if fact.dating.last_reviewed:
+                reviewed.append(fact.dating.last_reviewed)
 
     for p in select_pathways(content, answers, today):
+        dated(p)
+        dated(
+            *(
+                item
+                for item in (*p.steps, *p.warnings, *p.deadlines, *p.costs)
+                if _applies(item, answers, today)
+            )
+        )
         doc_ids = []
         for ref in p.documents:
             if not _applies(ref, answers, today):
                 continue
             doc = content.documents[ref.id]
+            dated(doc)
             doc_ids.append(doc.id)
             if doc.id not in documents:
                 documents[doc.id] = PlanDocument(
@@ -364,7 +384,7 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date) -> Act
     refs += [d.source for d in documents.values()] + [d.source for d in deadlines]
     refs += [c.source for c in costs]
     refs += [n.source for n in (*recourse.values(), *notes.values(), *history) if n.source]
-    used = dict.fromkeys(ref.id for ref in refs)
+    used = dict.fromkeys([*(ref.id for ref in refs), *cited])
     sources = tuple(
         UsedSource(s, content.sources[s].ref, content.sources[s].title, content.sources[s].status)
         for s in used
@@ -388,4 +408,5 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date) -> Act
         warnings=tuple({_key(w): w for w in all_warnings}.values()),
         sources=sources,
         answers=answered,
+        reviewed=date.fromisoformat(min(reviewed)) if reviewed else None,
     )

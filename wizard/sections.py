@@ -17,6 +17,7 @@ WORDS: dict[str, dict[str, Any]] = {
     "fr": {
         "title": "PLAN D'ACTION",
         "made": "Établi le",
+        "reviewed": "informations vérifiées le",
         "warnings": "AVERTISSEMENTS",
         "answers": "VOS RÉPONSES",
         "pathways": "DÉMARCHES QUI VOUS CONCERNENT",
@@ -50,6 +51,7 @@ WORDS: dict[str, dict[str, Any]] = {
     "en": {
         "title": "ACTION PLAN",
         "made": "Made on",
+        "reviewed": "information checked on",
         "warnings": "WARNINGS",
         "answers": "YOUR ANSWERS",
         "pathways": "PROCEDURES THAT APPLY TO YOU",
@@ -439,7 +441,8 @@ def sections(plan: ActionPlan, lang: str) -> PlanSections:
     return PlanSections(
         lang=lang,
         title=w["title"],
-        made=f"{w['made']} {format_date(plan.today, lang)}",
+        made=f"{w['made']} {format_date(plan.today, lang)}"
+        + (f" — {w['reviewed']} {format_date(plan.reviewed, lang)}" if plan.reviewed else ""),
         today=plan.today,
         sections=tuple(out),
         authority=authority_words(plan.authority, lang),
