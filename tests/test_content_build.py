@@ -118,3 +118,32 @@ def test_a_day_limit_changed_once_moves_the_conditions_that_compare_with_it(sour
     }
     assert max(thresholds) >= 1
     assert "120" not in json.dumps([p["when"] for p in rental["pathways"].values()])
+
+
+DEVELOPER_WORDING = (
+    "extraction",
+    "scraping",
+    "seed",
+    "document source",
+    "source document",
+    "article number",
+    "numéro d'article",
+)
+
+
+def test_no_developer_wording_in_what_a_person_reads(content):
+    """Notes about the seeds' gaps belong to the sources' notes, never to a public text."""
+    from parcours.wizard.model import TABLES, fields_of
+
+    found = []
+    for table in TABLES:
+        if table in ("sources", "facts"):
+            continue  # reviewers' notes (sources) and the review sheet's copy of the facts
+        for record in getattr(content.records, table):
+            for loc, name, value in fields_of(record, f"{table} '{record.id}'"):
+                if name == "correction" or not isinstance(value, dict):
+                    continue
+                for text in value.values():
+                    if isinstance(text, str) and any(w in text.lower() for w in DEVELOPER_WORDING):
+                        found.append(f"{loc}: {text[:80]}")
+    assert found == []
