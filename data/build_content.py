@@ -44,10 +44,6 @@ TABLE_ORDER = (
     "procedures",
 )
 PLACEHOLDER = re.compile(r"\{(fee|limit)\.([A-Za-z0-9_]+)\}")
-# Fact keys that describe the fact for reviewers and the build, not copied into a pathway.
-COST_KEYS = ("label", "amount_eur", "payment", "note", "source", "status", "articles")
-DATED_KEYS = ("sources", "valid_from", "valid_until", "last_reviewed", "caution")
-LIMIT_KEYS = ("label", "rule", "kind", "source", "status", "articles")
 UNITS = {
     "years": (("an", "ans"), ("year", "years")),
     "months": (("mois", "mois"), ("month", "months")),
@@ -132,42 +128,36 @@ class Facts:
         return value
 
     def cost(self, ref: Mapping[str, Any]) -> dict[str, Any]:
+        """A pathway's cost: its fee fact, with the keys the pathway overrides."""
         fid = ref.get("fee")
         if fid not in self.fees:
             raise BuildError(f"cost refers to unknown fee {fid!r}")
-        fact = self.fees[fid]
-        out: dict[str, Any] = {"id": ref.get("id", fid)}
-        for k in (*COST_KEYS, *DATED_KEYS):
-            if k in ref:
-                out[k] = ref[k]
-            elif k in fact:
-                out[k] = fact[k]
-        if "when" in ref:
-            out["when"] = ref["when"]
-        return out
+        return _merge(fid, self.fees[fid], ref, ("fee",))
 
     def deadline(self, ref: Mapping[str, Any]) -> dict[str, Any]:
+        """A pathway's deadline: its time-limit fact (every field the fact has, so fields added
+        to time limits later flow through), the date question it counts from, overrides."""
         fid = ref.get("limit")
         if fid not in self.limits:
             raise BuildError(f"deadline refers to unknown time limit {fid!r}")
         fact = self.limits[fid]
-        out: dict[str, Any] = {"id": ref.get("id", fid)}
-        for k in LIMIT_KEYS:
-            if k in ref:
-                out[k] = ref[k]
-            elif k in fact:
-                out[k] = fact[k]
+        out = _merge(
+            fid, {k: v for k, v in fact.items() if k != "offset"}, ref, ("limit", "from", "offset")
+        )
         if "from" in ref:
             offset = ref.get("offset", fact.get("offset"))
             out["date"] = {"from": ref["from"], **({"offset": offset} if offset else {})}
-        for k in (*DATED_KEYS, "duration"):
-            if k in ref:
-                out[k] = ref[k]
-            elif k in fact:
-                out[k] = fact[k]
-        if "when" in ref:
-            out["when"] = ref["when"]
+        if "when" in out:
+            out["when"] = out.pop("when")  # last, as in the rest of the content
         return out
+
+
+def _merge(
+    fid: str, fact: Mapping[str, Any], ref: Mapping[str, Any], ref_only: tuple[str, ...]
+) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": ref.get("id", fid), **fact}
+    out.update((k, v) for k, v in ref.items() if k not in ref_only and k != "id")
+    return out
 
 
 def build(source: Path = SOURCE) -> dict[str, str]:
