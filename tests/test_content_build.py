@@ -87,17 +87,19 @@ def test_one_fee_changed_in_its_fact_file_changes_every_use(source_copy):
     body = body.replace(f"amount_eur = {old}\n", "amount_eur = 77\n")
     fees.write_text(head + "[card_stamp_duty]" + body + sep + tail, encoding="utf-8")
 
+    before = {n: json.loads(t) for n, t in build_content.build().items()}
     after = {n: json.loads(t) for n, t in build_content.build(source_copy).items()}
-    quoted = sum(
-        p.read_text(encoding="utf-8").count("{fee.card_stamp_duty}")
-        for p in source_copy.rglob("*.toml")
-    )
-    uses = sum(
-        s.count("77 €" if lang == "fr" else "€77")
-        for doc in after.values()
-        for lang, s in _strings(doc)
-    )
-    assert quoted >= 4 and uses == quoted  # every sentence quoting the fee, in both languages
+    old_fr, old_en = build_content.euros(old, "fr"), build_content.euros(old, "en")
+    changed = [
+        (b, a)
+        for name in before
+        for (_, b), (_, a) in zip(_strings(before[name]), _strings(after[name]), strict=True)
+        if a != b
+    ]
+    # Every sentence quoting the fee (steps, notes, labels, in both languages) and nothing else.
+    assert len(changed) >= 4
+    for b, a in changed:
+        assert a == b.replace(old_fr, "77 €").replace(old_en, "€77"), (b, a)
     costs = [
         c
         for doc in after.values()
