@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,28 @@ def test_bundled_content_is_sound(today):
     assert report.problems == []
     assert report.paths > 100
     assert "OK" in report.summary
+    assert report.warnings == [], "every fact carries a review date less than a year old"
+
+
+def test_facts_not_reviewed_for_a_year_are_warned_about_without_failing():
+    report = check(None, date(2028, 1, 15))
+    assert report.problems == [] and "OK" in report.summary
+    assert any(
+        w.startswith("pathways 'ps_holder_first_card' cost 'card_stamp_duty': last reviewed")
+        and "more than a year ago" in w
+        for w in report.warnings
+    ), report.warnings[:3]
+
+
+def test_a_fact_without_review_date_is_warned_about(data_copy, today):
+    edit(
+        data_copy,
+        "protection_subsidiaire.json",
+        lambda db: find(db, "documents", "e_photo").pop("last_reviewed"),
+    )
+    report = check(data_copy, today)
+    assert report.problems == []
+    assert "documents 'e_photo': no last_reviewed date" in report.warnings
 
 
 @pytest.fixture
@@ -89,6 +112,20 @@ CORRUPTIONS = {
             when={"all": [{"equals": ["travel", True]}, {"equals": ["travel", False]}]}
         ),
         "'travel_renewal': never asked",
+    ),
+    "bad review date": (
+        lambda db: find(db, "documents", "e_photo").update(last_reviewed="23/11/2026"),
+        "last_reviewed must be a date YYYY-MM-DD",
+    ),
+    "unknown cited source": (
+        lambda db: find(db, "documents", "e_photo").update(sources=[{"id": "nowhere"}]),
+        "unknown source 'nowhere'",
+    ),
+    "valid_until before valid_from": (
+        lambda db: find(db, "documents", "e_photo").update(
+            valid_from="2026-01-01", valid_until="2025-01-01"
+        ),
+        "valid_until is before valid_from",
     ),
     "yes/no compared with a string": (
         lambda db: find(db, "questions", "travel_renewal").update(

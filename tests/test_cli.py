@@ -51,7 +51,14 @@ def test_step_from_stdin_prints_the_first_question(tmp_path):
 
 
 def test_step_gives_min_max_for_dates(tmp_path):
-    answers = json.dumps({"situation": "ps_family", "family_link": "child", "reunification": False})
+    answers = json.dumps(
+        {
+            "situation": "ps_family",
+            "family_has_card": False,
+            "family_link": "child",
+            "reunification": False,
+        }
+    )
     result = run(
         ["step", "-a", "-", "--json", "--today", "2026-11-23"], stdin=answers, cwd=tmp_path
     )
@@ -69,7 +76,7 @@ def test_step_done_returns_the_plan(tmp_path, answers_file):
     plan = out["plan"]
     assert plan["authority"]["name"] == "Préfecture de la Seine-Saint-Denis (Bobigny)"
     assert plan["costs"] == [
-        {**plan["costs"][0], "label": "Droit de timbre pour la carte de séjour", "amount_eur": 25}
+        {**plan["costs"][0], "label": "Droit de timbre pour la carte de séjour", "amount_eur": 50}
     ]
     deadlines = {d["id"]: d["date"] for d in plan["deadlines"]}
     assert deadlines == {
@@ -85,7 +92,7 @@ def test_plan_text_acceptance_scenario(tmp_path, answers_file):
     assert result.returncode == 0, result.stderr
     text = " ".join(result.stdout.split())
     assert "pluriannuelle" in text and "4 ans" in text
-    assert "25 €" in text
+    assert "50 €" in text and "a pu changer" in text  # 2026 finance law, with its caution
     assert "Décision de l'Ofpra ou de la CNDA" in text
     assert "Préfecture de la Seine-Saint-Denis" in text
     assert "au plus tôt 4 mois et au plus tard 2 mois" in text
@@ -199,6 +206,13 @@ def test_check_data_command(tmp_path):
     result = run(["check-data"], cwd=tmp_path)
     assert result.returncode == 0, result.stdout
     assert "OK" in result.stdout
+
+
+def test_check_data_warns_about_old_reviews_and_still_exits_0(tmp_path):
+    result = run(["check-data", "--today", "2028-06-01"], cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert "! to review: documents 'e_photo': last reviewed" in result.stdout
+    assert "OK" in result.stdout.splitlines()[-1]
 
 
 def test_check_data_on_a_broken_copy_exits_1(tmp_path):

@@ -106,11 +106,15 @@ def test_first_question_is_the_situation(content, today):
     assert result.question.id == "situation"
 
 
+FAMILY_NO_CARD = {"situation": "ps_family", "family_has_card": False}
+
+
 def test_questions_follow_the_branch(content, today):
     assert step(content, {"situation": "ps_holder"}, today).question.id == "ps_card"
-    assert step(content, {"situation": "ps_family"}, today).question.id == "family_link"
+    assert step(content, {"situation": "ps_family"}, today).question.id == "family_has_card"
+    assert step(content, FAMILY_NO_CARD, today).question.id == "family_link"
     family = {
-        "situation": "ps_family",
+        **FAMILY_NO_CARD,
         "family_link": "child",
         "reunification": False,
         "birth_date": "2009-06-01",
@@ -122,19 +126,17 @@ def test_questions_follow_the_branch(content, today):
 
 
 def test_changing_an_early_answer_drops_what_no_longer_applies(content, today):
-    typed = parse_answers(content, {**HOLDER_93, "situation": "ps_family"}, today)
+    typed = parse_answers(content, {**HOLDER_93, **FAMILY_NO_CARD}, today)
     kept, dropped = applicable(content, typed, today)
     assert set(dropped) == {"ps_card", "married", "travel"}
     # Where the new branch may still ask them, answers are kept (no re-typing) ...
-    assert set(kept) == {"situation", "residence", "document_expiry"}
+    assert set(kept) == {"situation", "family_has_card", "residence", "document_expiry"}
     assert next_question(content, kept, today).id == "family_link"
     # ... and dropped once the branch is decided and they no longer apply.
-    typed = parse_answers(
-        content, {**HOLDER_93, "situation": "ps_family", "family_link": "other"}, today
-    )
+    typed = parse_answers(content, {**HOLDER_93, **FAMILY_NO_CARD, "family_link": "other"}, today)
     kept, dropped = applicable(content, typed, today)
-    assert set(kept) == {"situation", "family_link"}
-    result = step(content, {**HOLDER_93, "situation": "ps_family"}, today)
+    assert set(kept) == {"situation", "family_has_card", "family_link"}
+    result = step(content, {**HOLDER_93, **FAMILY_NO_CARD}, today)
     assert result.question.id == "family_link"
     assert "travel" in result.dropped
 
@@ -173,7 +175,7 @@ def test_several_pathways_at_once_travel_document(content, today):
     answers = {**HOLDER_93, "travel": True, "travel_minor": False, "travel_renewal": True}
     plan = fr(step(content, answers, today))
     assert [p.id for p in plan.pathways] == ["ps_holder_first_card", "ps_travel_document"]
-    assert sorted(c.amount_eur for c in plan.costs) == [25, 40]
+    assert sorted(c.amount_eur for c in plan.costs) == [40, 50]
     assert "tiv_old_document" in [d.id for d in plan.documents]
 
 
@@ -258,7 +260,10 @@ def test_reasons_cite_the_ticked_option_that_matched(content, today):
     result = step(content, answers, today)
     while not result.done:  # answer the remaining questions with their first choice
         q = result.question
-        answers[q.id] = q.options[0].id if q.options else True if q.type == "yes_no" else "93"
+        if q.options:
+            answers[q.id] = q.options[0].id
+        else:
+            answers[q.id] = True if q.type == "yes_no" else None if q.optional else "93"
         result = step(content, answers, today)
     work = next(p for p in fr(result).pathways if p.id == "refusal_work")
     grounds = next(r for r in work.reasons if r.startswith("Motifs"))
@@ -280,6 +285,8 @@ def test_steps_shared_by_two_pathways_are_listed_once(content, today):
     # A final asylum refusal with two grounds whose pathways share the guide's filing steps.
     answers = {
         "situation": "asylum_refused",
+        "refusal_cnda": "cnda_rejected",
+        "refusal_oqtf": "no",
         "refusal_grounds": ["humanitarian", "work"],
         "refusal_residence": "2A",
         "refusal_permit_refused": False,

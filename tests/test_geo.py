@@ -387,3 +387,47 @@ def test_a_name_lookup_reads_the_index_and_folds_no_name():
     keys, refs = geo.communes.sorted_names
     assert keys == sorted(keys) and len(keys) == len(refs) > 35_000
     assert [e.insee for e in geo.communes.named(name_key("Athis-Mons"))] == ["91027"]
+
+
+@pytest.mark.parametrize(
+    ("query", "known", "small"),
+    [
+        ("Évry", "Évry-Courcouronnes (91)", "Évry (89)"),
+        ("evry", "Évry-Courcouronnes (91)", "Évry (89)"),
+        ("Charleville", "Charleville-Mézières (08)", "Charleville (51)"),
+        ("Aix", "Aix-en-Provence (13)", "Aix (19)"),
+    ],
+)
+def test_a_small_commune_named_like_a_better_known_town_asks(
+    geo: Geography, query: str, known: str, small: str
+) -> None:
+    """ "Évry" is a village of the Yonne and the first word of the Essonne's préfecture: ask,
+    préfecture and sous-préfecture towns first, instead of choosing silently."""
+    with pytest.raises(PlaceError) as err:
+        geo.resolve(query)
+    assert err.value.suggestions[0] == known and small in err.value.suggestions
+    assert "plusieurs communes" in err.value.text("fr")
+    for choice in err.value.suggestions:  # every choice resolves to itself
+        assert geo.resolve(choice).commune is not None
+
+
+def test_prefectures_come_before_sous_prefectures_then_homonyms(geo: Geography) -> None:
+    with pytest.raises(PlaceError) as err:
+        geo.resolve("Bourg")
+    assert err.value.suggestions[0] == "Bourg-en-Bresse (01)"  # préfecture of the Ain
+    assert {"Bourg (33)", "Bourg (52)"} <= set(err.value.suggestions)
+
+
+@pytest.mark.parametrize(
+    ("query", "insee"),
+    [("Cergy", "95127"), ("Lyon", "69123"), ("Évry (89)", "89162"), ("Courcouronnes", "91228")],
+)
+def test_no_question_when_the_name_is_itself_the_known_town_or_qualified(
+    geo: Geography, query: str, insee: str
+) -> None:
+    assert geo.resolve(query).insee == insee
+
+
+def test_suggestions_offer_the_better_known_town_first(geo: Geography) -> None:
+    assert geo.suggest("Evry")[:2] == ["Évry-Courcouronnes (91)", "Évry (89)"]
+    assert geo.suggest("charleville")[:2] == ["Charleville-Mézières (08)", "Charleville (51)"]

@@ -35,6 +35,7 @@ def test_wheel_layout(wheel):
     assert "parcours/wizard/_data/content/core.json" in names
     assert "parcours/wizard/_data/geo/departements.json" in names
     assert not any(n.endswith("build_geography.py") or "__pycache__" in n for n in names)
+    assert not any(n.endswith(("build_content.py", ".toml")) or "/source/" in n for n in names)
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     assert "parcours = parcours.wizard.launch:main" in zipfile.ZipFile(wheel).read(entry).decode()
 

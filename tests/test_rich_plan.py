@@ -30,7 +30,7 @@ def test_plan_shows_every_part(content, today):
         "[ ] Décision de l'Ofpra ou de la CNDA",
         "DÉLAIS",
         "COÛTS",
-        "25 €",
+        "50 €",
         "EN CAS DE REFUS",
         "SOURCES",
         "001_ea53023f652ac328.txt",

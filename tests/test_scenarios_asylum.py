@@ -52,7 +52,8 @@ def test_cnda_deadline_without_the_date_gives_the_rule_only(content, today):
     )
     cnda = deadline(plan, "cnda_appeal")
     assert cnda.date is None
-    assert "un mois" in cnda.rule
+    assert "1 mois" in cnda.rule
+    assert "cette règle a pu changer" in cnda.rule.lower()  # June 2026 decrees
 
 
 @pytest.mark.parametrize("minor", [True, False])
@@ -209,11 +210,14 @@ def test_ofpra_examination_time_limits_interview_and_work(
     text = all_text(plan)
     # 002: 6 months, extended by 9, then exceptionally 3; accelerated: 15 days (96 h in detention)
     assert ("dans les 6 mois" in text and "9 mois" in text and "3 mois" in text) is normal
-    assert ("15 jours" in text and "96 heures" in text) is accelerated
+    assert ("dans les 15 jours suivant" in text and "96 heures" in text) is accelerated
     assert "langue de votre choix" in text
     assert "clôture de votre dossier" in text
-    # 002: "Pendant l'instruction de votre dossier, vous avez le droit de travailler."
-    assert "vous avez le droit de travailler" in text
+    # 002 said "Pendant l'instruction de votre dossier, vous avez le droit de travailler": wrong
+    # in law (CESEDA L554-1, SP F2741): work only if Ofpra has not ruled after 6 months, with a
+    # work authorisation.
+    assert "vous avez le droit de travailler" not in text
+    assert "Si l'Ofpra n'a pas statué 6 mois après" in text and "autorisation de travail" in text
 
 
 def test_protection_granted_points_to_the_protection_pathway(content, today):
@@ -241,3 +245,63 @@ def test_unaccompanied_minor_at_the_border_is_flagged_vulnerable(content, today)
     text = all_text(plan_for(content, answers, today))
     assert "Vous êtes mineur(e) : c'est une vulnérabilité" in text
     assert "administrateur ad hoc" in text
+
+
+def test_registered_asylum_seeker_may_not_work_without_conditions(content, today):
+    """Acceptance: a registered asylum seeker's plan no longer says they may simply work."""
+    plan = plan_for(
+        content,
+        {
+            **IN_FRANCE,
+            "asylum_stage": "registered",
+            "asylum_residence": "93",
+            "asylum_procedure": "normal",
+            "asylum_certificate_date": "2026-11-10",
+        },
+        today,
+    )
+    text = all_text(plan)
+    assert "droit de travailler" not in text
+    assert "pendant les 6 mois qui suivent l'enregistrement" in text
+    assert "c'est l'employeur qui demande l'autorisation de travail" in text
+    assert "Cette règle a pu changer" in text
+
+
+def test_val_d_oise_registration_mentions_the_espace_france_asile(content, today):
+    answers = {
+        **IN_FRANCE,
+        "asylum_stage": "not_registered",
+        "asylum_minor_alone": False,
+        "asylum_residence": "95",
+    }
+    text = all_text(plan_for(content, answers, today))
+    assert "Espace France Asile" in text and "19 mai 2025" in text
+    elsewhere = {**answers, "asylum_residence": "93"}
+    assert "Espace France Asile" not in all_text(plan_for(content, elsewhere, today))
+
+
+def test_ofpra_decision_notified_in_the_online_space(content, today):
+    plan = plan_for(
+        content,
+        {
+            **IN_FRANCE,
+            "asylum_stage": "at_ofpra",
+            "asylum_residence": "93",
+            "asylum_procedure": "normal",
+        },
+        today,
+    )
+    text = all_text(plan)
+    assert (
+        "espace numérique personnel sécurisé" in text and "15 jours après sa mise en ligne" in text
+    )
+
+
+def test_cnda_appeal_plan_gives_legal_aid_l542_2_and_single_judge(content, today):
+    plan = plan_for(
+        content, {**IN_FRANCE, "asylum_stage": "ofpra_refused", "ofpra_decision_date": None}, today
+    )
+    text = all_text(plan)
+    assert "aide juridictionnelle dans les 15 jours" in text
+    assert "pays d'origine sûr" in text and "juge unique" in text
+    assert "pacte européen" in text

@@ -10,6 +10,8 @@ ASYLUM = {"situation": "asylum_apply", "asylum_entry": "in_france"}
 BORDER = {"situation": "asylum_apply", "asylum_entry": "border"}
 REFUSED = {
     "situation": "asylum_refused",
+    "refusal_cnda": "cnda_rejected",
+    "refusal_oqtf": "no",
     "refusal_residence": "93",
     "refusal_permit_refused": False,
 }
@@ -22,7 +24,7 @@ SCENARIOS: dict[str, tuple[str, dict, str]] = {
     "ps_holder_first_card": (
         "main",
         {**PS_HOLDER, "ps_card": "none_yet", "married": False, "document_expiry": "2027-03-01"},
-        "25 € de timbres fiscaux",
+        "50 € de timbres fiscaux",
     ),
     "ps_holder_resident_card": (
         "main",
@@ -49,6 +51,7 @@ SCENARIOS: dict[str, tuple[str, dict, str]] = {
         "main",
         {
             "situation": "ps_family",
+            "family_has_card": False,
             "family_link": "spouse",
             "union_kind": "civil_union",
             "reunification": True,
@@ -57,10 +60,21 @@ SCENARIOS: dict[str, tuple[str, dict, str]] = {
         },
         "Visa de plus de 3 mois délivré par le consulat",
     ),
+    "ps_family_resident_card": (
+        "main",
+        {
+            "situation": "ps_family",
+            "family_has_card": True,
+            "residence": "93",
+            "document_expiry": "2027-05-31",
+        },
+        "carte de résident de 10 ans",
+    ),
     "ps_family_spouse_not_yet": (
         "main",
         {
             "situation": "ps_family",
+            "family_has_card": False,
             "family_link": "spouse",
             "union_kind": "married",
             "reunification": False,
@@ -78,6 +92,7 @@ SCENARIOS: dict[str, tuple[str, dict, str]] = {
         "main",
         {
             "situation": "ps_family",
+            "family_has_card": False,
             "family_link": "child",
             "reunification": False,
             "birth_date": "2015-05-05",
@@ -157,6 +172,21 @@ SCENARIOS: dict[str, tuple[str, dict, str]] = {
         "formation qualifiante",
     ),
     "refusal_no_ground": ("main", {**REFUSED, "refusal_grounds": []}, "Secours Catholique"),
+    "refusal_oqtf_appeal": (
+        "main",
+        {**REFUSED, "refusal_oqtf": "free", "refusal_oqtf_date": None, "refusal_grounds": []},
+        "ne prolonge pas le délai pour contester l'OQTF",
+    ),
+    "refusal_cnda_appeal_open": (
+        "main",
+        {**REFUSED, "refusal_cnda": "no_appeal", "refusal_ofpra_date": None, "refusal_grounds": []},
+        "dans les 15 jours",
+    ),
+    "refusal_cnda_pending": (
+        "main",
+        {**REFUSED, "refusal_cnda": "appeal_pending", "refusal_grounds": []},
+        "juge unique",
+    ),
     "refusal_permit_appeal": (
         "main",
         {**REFUSED, "refusal_grounds": ["work"], "refusal_permit_refused": True},

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from .scenario_support import all_text, ids, pathway, plan_for
+from .scenario_support import all_text, deadline, ids, pathway, plan_for
 
 SEED = "000_a33a34ef8bb5765b.txt"
 ASSOCIATIONS = ("La Cimade", "France Terre d'Asile", "Gisti", "Secours Catholique")
 
 
-def refused(grounds: list[str], permit_refused: bool = False, place: str = "93") -> dict:
+def refused(
+    grounds: list[str],
+    permit_refused: bool = False,
+    place: str = "93",
+    cnda: str = "cnda_rejected",
+    oqtf: str = "no",
+    **more,
+) -> dict:
     return {
         "situation": "asylum_refused",
+        "refusal_cnda": cnda,
+        "refusal_oqtf": oqtf,
+        **more,
         "refusal_grounds": grounds,
         "refusal_residence": place,
         "refusal_permit_refused": permit_refused,
@@ -89,6 +101,84 @@ def test_refused_permit_gives_both_appeals_and_no_invented_time_limit(content, t
     assert ids(plan) == ["refusal_no_ground", "refusal_permit_appeal"]
     text = all_text(plan)
     assert "Recours gracieux" in text and "Recours contentieux" in text
+    # The court appeal comes first: a recours gracieux does not stop the court deadline when an
+    # OQTF comes with the refusal (service-public F18362).
+    assert text.index("Recours contentieux") < text.index("Recours gracieux")
+    assert "ne prolonge pas le délai pour aller au tribunal" in text
     # 000 gives no time limit: the two months of the 1997 guide must not leak into a current plan.
     assert "deux mois" not in text and "2 mois" not in text
-    assert any("ne donne pas de délai" in w for w in plan.warnings)
+    assert any("écrit sur la décision de refus" in w for w in plan.warnings)
+
+
+# -- brought up to date (issue 12): OQTF first, the CNDA question ---------------------------------
+
+
+def test_final_refusal_with_an_oqtf_gets_the_court_appeal_first(content, today):
+    """Acceptance: finally refused, OQTF notified: the court appeal comes first, with its time
+    limit (1 month since 15 July 2024, SP F18362) and the recours gracieux warning."""
+    answers = refused(["family"], permit_refused=True, oqtf="free", refusal_oqtf_date="2026-11-10")
+    plan = plan_for(content, answers, today)
+    assert ids(plan)[0] == "refusal_oqtf_appeal"
+    assert "tribunal administratif" in plan.steps[0] and "recours gracieux" in plan.steps[0]
+    oqtf = deadline(plan, "oqtf_appeal_general")
+    assert oqtf.date == date(2026, 12, 10) and oqtf.urgency == "urgent"
+    assert "1 mois" in oqtf.rule and "a pu changer" in oqtf.rule
+    assert plan.warnings[0].startswith("Un recours gracieux auprès du préfet")
+    assert "ne prolonge pas le délai" in plan.warnings[0]
+    sources = [s.file for s in plan.sources]
+    assert "https://www.service-public.gouv.fr/particuliers/vosdroits/F18362" in sources
+
+
+@pytest.mark.parametrize(
+    ("situation", "limit", "words", "dated"),
+    [
+        ("house_arrest", "oqtf_appeal_house_arrest", "7 jours", True),
+        ("detention", "oqtf_appeal_detention", "48 heures", False),
+    ],
+)
+def test_oqtf_time_limit_follows_house_arrest_or_detention(
+    content, today, situation, limit, words, dated
+):
+    answers = refused([], oqtf=situation)
+    if dated:
+        answers["refusal_oqtf_date"] = "2026-11-20"
+    plan = plan_for(content, answers, today)
+    found = deadline(plan, limit)
+    assert words in found.label
+    assert (found.date == date(2026, 11, 27)) if dated else found.date is None
+    assert "oqtf_appeal_general" not in [d.id for d in plan.deadlines]
+
+
+def test_unsure_about_the_oqtf_lists_every_time_limit_without_dates(content, today):
+    plan = plan_for(content, refused([], oqtf="unsure"), today)
+    assert {d.id for d in plan.deadlines} == {
+        "oqtf_appeal_general",
+        "oqtf_appeal_house_arrest",
+        "oqtf_appeal_detention",
+    }
+    assert all(d.date is None for d in plan.deadlines)
+
+
+def test_no_oqtf_no_oqtf_pathway(content, today):
+    plan = plan_for(content, refused(["work"]), today)
+    assert "refusal_oqtf_appeal" not in ids(plan)
+
+
+def test_refused_by_ofpra_without_cnda_appeal_keeps_the_cnda_deadline(content, today):
+    """'Définitivement refusée' picked after an Ofpra rejection alone: the one-month CNDA time
+    limit must not disappear."""
+    answers = refused(["work"], cnda="no_appeal", refusal_ofpra_date="2026-11-02")
+    plan = plan_for(content, answers, today)
+    assert ids(plan)[0] == "refusal_cnda_appeal_open"
+    cnda = deadline(plan, "cnda_appeal")
+    assert cnda.date == date(2026, 12, 2)
+    text = all_text(plan)
+    assert "15 jours" in text and "espace numérique personnel" in text
+    assert "cette règle a pu changer" in text.lower()
+
+
+def test_cnda_appeal_pending_says_the_right_to_stay_can_end_early(content, today):
+    plan = plan_for(content, refused([], cnda="appeal_pending"), today)
+    assert ids(plan)[0] == "refusal_cnda_pending"
+    text = all_text(plan)
+    assert "pays d'origine sûr" in text and "juge unique" in text

@@ -52,13 +52,16 @@ def test_main_residence_over_120_days_is_fined_10000(content, today):
 
 def test_second_home_200_days_needs_both_and_lists_the_50000_fine(content, today):
     plan = plan_for(content, rental("whole_second", 200, excluded="none"), today)
-    assert ids(plan) == ["rental_declaration", "rental_change_of_use", "rental_tourist_tax"]
+    # The regulation calls the change-of-use authorisation "le point de départ": it comes first.
+    assert ids(plan) == ["rental_change_of_use", "rental_declaration", "rental_tourist_tax"]
+    assert plan.steps[0].startswith("Commencez par là")
     change = pathway(plan, "rental_change_of_use")
     assert change.authority.kind == "mairie"
     assert "change_of_use_form" in change.documents
     text = all_text(plan)
     # 002, art. 4, 5, 6 and 13
-    assert "3 ans, renouvelable 3 fois, soit 9 ans au maximum" in text
+    # art. 4 says "3 ans, renouvelable 3 fois, soit 9 ans": quoted, with the arithmetic noted
+    assert "« 3 ans, renouvelable 3 fois, soit 9 ans »" in text and "12 ans" in text
     assert "ne peut pas être cédée" in text
     assert "3 logements au maximum" in text
     assert "n'est pas subordonnée à une compensation" in text
@@ -107,9 +110,23 @@ def test_other_communes_are_never_given_athis_mons_rules_as_national(content, to
     assert result.authority.kind == "mairie"
     assert "Ce ne sont pas des règles nationales" in result.summary
     text = all_text(plan)
-    assert "Cerfa" not in text and "€" not in text
+    # No Athis-Mons rule (form, municipal fines) given as national; national law (loi Le Meur)
+    # applies everywhere and is said to be national.
+    assert "Cerfa" not in text and "règlement d'Athis-Mons, art." not in text
+    assert "amende de 5 000 €" not in text and "12 500 €" not in text and "50 000 €" not in text
+    assert "loi Le Meur" in text and "10 000 €" in text and "15 000 €" in text
 
 
 def test_athis_mons_plans_say_the_rules_are_local(content, today):
     plan = plan_for(content, rental("whole_main", 10), today)
     assert any("ne s'appliquent pas telles quelles ailleurs" in n.text for n in plan.notes)
+
+
+def test_athis_mons_plans_state_the_loi_le_meur_with_a_caution(content, today):
+    plan = plan_for(content, rental("whole_main", 200), today)
+    le_meur = [w for w in plan.warnings if "loi Le Meur" in w]
+    assert len(le_meur) == 1  # one sentence, however many pathways carry it
+    assert "20 mai 2026" in le_meur[0] and "90 jours" in le_meur[0]
+    assert "15 000 €" in le_meur[0] and "Cette règle a pu changer" in le_meur[0]
+    # the municipal fine of the seed stays, as the regulation's own figure
+    assert any("10 000 €" in w and "art. 8" in w for w in plan.warnings)

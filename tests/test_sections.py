@@ -47,7 +47,7 @@ def test_the_plan_value_is_language_neutral_and_both_languages_come_from_it(cont
     assert fr.title == "PLAN D'ACTION" and en.title == "ACTION PLAN"
     fr_costs = fr.section("costs").items
     en_costs = en.section("costs").items
-    assert [c.amount_eur for c in fr_costs] == [c.amount_eur for c in en_costs] == [25, 40]
+    assert [c.amount_eur for c in fr_costs] == [c.amount_eur for c in en_costs] == [50, 40]
     assert fr_costs[0].label != en_costs[0].label
 
 

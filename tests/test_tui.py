@@ -63,7 +63,7 @@ async def test_holder_walks_from_welcome_to_plan(content, session):
         assert "Seine-Saint-Denis" in plan.authority.name["fr"]
         text = plan_text(app)
         assert "[ ] Décision de l'Ofpra ou de la CNDA" in text
-        assert "25 €" in text
+        assert "50 €" in text
     # Every answer was saved as the raw protocol value, the same JSON `parcours step` reads.
     assert saved(session)["answers"] == HOLDER
 

@@ -25,7 +25,7 @@ from .conditions import (
 from .content import Content, Records, read_content_tables, read_records
 from .errors import DataError
 from .geo import DEPT_CODE, TEMPLATE_FIELDS, Geography
-from .model import TABLES, Authority, Question, conditions_of, fields_of
+from .model import TABLES, Authority, Dating, Question, conditions_of, fields_of
 from .plan import build_plan
 from .sections import sections
 from .walk import representatives, thresholds, walk
@@ -38,6 +38,7 @@ class Report:
     problems: list[str] = field(default_factory=list)
     paths: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # reported, never a failure
 
     @property
     def summary(self) -> str:
@@ -74,6 +75,16 @@ def check_records(records: Records) -> list[str]:
             for loc, key, value in fields_of(rec, f"{name} '{rec.id}'"):
                 if key == "source" and isinstance(value, str) and value not in ids["sources"]:
                     add(f"{loc}: unknown source '{value}'")
+                if isinstance(value, Dating):
+                    for cite in value.sources:
+                        if cite.id not in ids["sources"]:
+                            add(f"{loc}.sources: unknown source '{cite.id}'")
+                    if (
+                        value.valid_from
+                        and value.valid_until
+                        and value.valid_until < value.valid_from
+                    ):
+                        add(f"{loc}: valid_until is before valid_from")
 
     questions = {q.id: q for q in records.questions}
     orders: dict[int, str] = {}
@@ -246,9 +257,33 @@ def _condition_refs(
     return problems
 
 
+REVIEW_DAYS = 365  # a fact not checked against its sources for longer than this is flagged
+
+
+def review_warnings(records: Records, today: date) -> list[str]:
+    """Facts (pathways, their costs and deadlines, documents, authorities) with no review date,
+    or not reviewed for more than a year: a reminder to check them again, not a failure."""
+    facts: list[tuple[str, Any]] = [(f"facts '{f.id}'", f) for f in records.facts]
+    for p in records.pathways:
+        facts.append((f"pathways '{p.id}'", p))
+        facts += [(f"pathways '{p.id}' cost '{c.id}'", c) for c in p.costs]
+        facts += [(f"pathways '{p.id}' deadline '{d.id}'", d) for d in p.deadlines]
+    facts += [(f"documents '{d.id}'", d) for d in records.documents]
+    facts += [(f"authorities '{a.id}'", a) for a in records.authorities]
+    out = []
+    for where, fact in facts:
+        reviewed = fact.dating.last_reviewed
+        if reviewed is None:
+            out.append(f"{where}: no last_reviewed date")
+        elif (today - date.fromisoformat(reviewed)).days > REVIEW_DAYS:
+            out.append(f"{where}: last reviewed {reviewed}, more than a year ago")
+    return out
+
+
 def check_content(content: Content, today: date, limit: int | None = None) -> Report:
     """All checks on loaded content, including the walk over every path of every flow."""
     report = Report(problems=check_records(content.records))
+    report.warnings = review_warnings(content.records, today)
     report.counts = {
         "flows": len(content.flows),
         "questions": len(content.all_questions),

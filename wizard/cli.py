@@ -1,4 +1,5 @@
-"""Command line: ``parcours`` (the wizard), ``step``, ``plan``, ``authority`` and ``check-data``.
+"""Command line: ``parcours`` (the wizard), ``step``, ``plan``, ``authority``, ``check-data`` and
+``content export`` (the review sheet).
 
 Only the bare ``parcours`` command imports Textual, and only when it runs. Every error a user can
 cause ends in one line on stderr and exit code 2; never a traceback.
@@ -239,6 +240,8 @@ def check_data_command(
     report = check(data_dir, parse_today(today))
     for problem in report.problems:
         typer.echo(f"- {problem}")
+    for warning in report.warnings:
+        typer.echo(f"! to review: {warning}")
     typer.echo(report.summary)
     if report.problems:
         raise typer.Exit(1)
@@ -279,6 +282,52 @@ def authority_command(
         typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
     else:
         typer.echo(render_answer(answer, lang.value), nl=False)
+
+
+content_app = typer.Typer(
+    invoke_without_command=True,
+    help="The content itself: export the review sheet (one row per fact) for sign-off.",
+)
+app.add_typer(content_app, name="content")
+
+
+@content_app.callback()
+def content_callback(ctx: typer.Context) -> None:
+    """Without a command, show this command's help."""
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+
+
+class SheetFormat(StrEnum):
+    csv = "csv"
+    md = "md"
+
+
+@content_app.command(
+    "export",
+    help="Write the review sheet: one row per fact (fees, time limits, pathways and their "
+    "sentences, documents, authorities) with its sources, status and review date.",
+)
+def content_export_command(
+    fmt: Annotated[
+        SheetFormat, typer.Option("--format", "-f", help="csv (spreadsheet) or md (Markdown).")
+    ] = SheetFormat.csv,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the sheet to this file instead of the screen."),
+    ] = None,
+    lang: Annotated[
+        Lang, typer.Option(help="Language of the headers and of the 'applies when' column.")
+    ] = DEFAULT,
+) -> None:
+    from .review_sheet import export
+
+    text = export(load(), fmt.value, lang.value)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    write_file(output, text)
+    typer.echo(f"review sheet written to {output}", err=True)
 
 
 def version_callback(value: bool) -> None:

@@ -20,6 +20,7 @@ from .model import (
     TABLES,
     Authority,
     Document,
+    Fact,
     Notice,
     Pathway,
     Procedure,
@@ -40,6 +41,7 @@ class Records:
     """Every typed record of the content, all flows together, in file order."""
 
     sources: tuple[Source, ...] = ()
+    facts: tuple[Fact, ...] = ()
     questions: tuple[Question, ...] = ()
     pathways: tuple[Pathway, ...] = ()
     documents: tuple[Document, ...] = ()

@@ -644,6 +644,7 @@ class Geography:
         keys, refs = self.communes.sorted_names
         i = bisect_left(keys, key)
         exact: list[str] = []
+        exact_entries: list[_Entry] = []
         longer: list[tuple[int, str]] = []
         for k, code in self._dep_names.items():
             if k.startswith(key):
@@ -653,9 +654,15 @@ class Geography:
             e = self.communes.entry(refs[i])
             if self._zone(e.insee) != "com":
                 label = self._label(e)
-                (exact.append(label) if keys[i] == key else longer.append((len(keys[i]), label)))
+                if keys[i] == key:
+                    exact.append(label)
+                    exact_entries.append(e)
+                else:
+                    longer.append((len(keys[i]), label))
             i += 1
-        out += exact + [label for _, label in sorted(longer)]
+        # "Évry": Évry-Courcouronnes (préfecture) is offered before the village of that name.
+        bigger = self._better_known(text, exact_entries) if exact_entries else []
+        out += bigger + exact + [label for _, label in sorted(longer)]
         return list(dict.fromkeys(out))[:limit]
 
     def resolve(self, query: Any) -> Place:
@@ -828,15 +835,28 @@ class Geography:
         if dep_code is not None and deps_of <= {dep_code}:
             # "Mayenne": the département and a town in it; the département is sure, the town not.
             return self._from_code(query, dep_code)
-        if dep_code is None and len(entries) == 1:
+        # "Évry" is a small commune (89) and the first word of Évry-Courcouronnes, préfecture
+        # of the Essonne: a person typing it may mean either, so ask (préfectures first).
+        bigger = self._better_known(query, entries) if qualifier is None and not dep_code else []
+        if dep_code is None and len(entries) == 1 and not bigger:
             return self._commune_place(query, entries[0], None)
         ordered = sorted(entries, key=lambda e: (e.insee, e.district or ""))  # by département
         choices = ([self._dep_label(dep_code)] if dep_code else []) + [
             self._label(e) for e in ordered
         ]
         choices = list(dict.fromkeys(choices))
-        if len(choices) == 1:  # the same commune reached twice (a former name and its own)
+        if len(choices) == 1 and not bigger:  # the same commune reached twice
             return self._commune_place(query, entries[0], None)
+        if bigger:
+            choices = [*bigger, *choices]
+            shown = choices[:MAX_CHOICES]
+            raise PlaceError(
+                {
+                    "fr": f"« {query} » peut désigner plusieurs communes : choisissez la vôtre",
+                    "en": f"'{query}' may mean several communes: choose yours",
+                },
+                tuple(shown),
+            )
         shown = choices[:MAX_CHOICES]
         more = len(choices) - len(shown)
         extra_fr = f" (et {more} autres)" if more else ""
@@ -850,6 +870,37 @@ class Geography:
             },
             tuple(shown),
         )
+
+    @cached_property
+    def _chefs_lieux(self) -> list[tuple[str, int, str]]:
+        """(folded name, 0 for a préfecture / 1 for a sous-préfecture, INSEE code) of the towns
+        people know best, for ``_better_known``."""
+        out: dict[str, tuple[str, int, str]] = {}
+        for dep in self.departements.values():
+            if dep.zone != "com" and dep.prefecture_insee:
+                out[dep.prefecture_insee] = (fold(dep.prefecture), 0, dep.prefecture_insee)
+        for arr in self.arrondissements.values():
+            if arr.chef_lieu_insee and arr.chef_lieu_insee not in out:
+                if self.departements[arr.departement].zone != "com":
+                    out[arr.chef_lieu_insee] = (fold(arr.chef_lieu), 1, arr.chef_lieu_insee)
+        return sorted(out.values(), key=lambda t: (t[1], t[0]))
+
+    def _better_known(self, query: str, entries: list[_Entry]) -> list[str]:
+        """Préfecture and sous-préfecture towns whose name starts with the typed name as whole
+        words ("Évry" -> "Évry-Courcouronnes (91)"), préfectures first; none when the typed
+        name is itself such a town ("Cergy", "Lyon")."""
+        typed = fold(query)
+        if not typed:
+            return []
+        known = {insee for _, _, insee in self._chefs_lieux}
+        if any(e.insee in known for e in entries):
+            return []
+        mine = {e.insee for e in entries}
+        return [
+            self._label(_Entry(insee))
+            for name, _, insee in self._chefs_lieux
+            if name.startswith(typed + " ") and insee not in mine
+        ]
 
     def _from_postcode(self, query: str, code: str) -> Place:
         entries = _same(self.communes.postcode(code))

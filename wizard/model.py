@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
+from datetime import date as _date
 from typing import Any, TypeVar
 
 from .errors import ContentError
@@ -24,6 +25,8 @@ DEADLINE_KINDS = ("end", "start")
 # (Monday to Friday, public holidays excluded).
 DEADLINE_UNITS = ("hours", "days", "working_days", "months", "years")
 DIRECTIONS = ("after", "before")
+COST_KINDS = ("fee", "fine")
+FACT_KINDS = ("fee", "fine", "time_limit")
 PRECISIONS = ("commune",)  # what a place question may require beyond a département
 MAIN_FLOW = "main"
 
@@ -35,13 +38,69 @@ Condition = Mapping[str, Any]
 
 @dataclass(frozen=True)
 class Source:
+    """A text the content relies on: a seed file, or a public page (url + date consulted)."""
+
     id: str
-    file: str
+    file: str | None  # the seed's file name; None for a public page
     title: Localised
     status: str  # current | archive | superseded
-    notes: Localised | None = None
-    url: str | None = None  # a public source beyond the seeds: its address...
-    consulted: str | None = None  # ...and the day it was read (YYYY-MM-DD)
+    notes: Localised | None = None  # for reviewers (seed gaps, extraction slips); not shown
+    url: str | None = None
+    date: str | None = None  # date of the text ("YYYY-MM-DD"), when the source gives it
+    consulted: str | None = None  # when a public page was read
+    valid_until: str | None = None  # superseded on this date
+
+    @property
+    def ref(self) -> str:
+        """How a plan names the source: its file, else its address."""
+        return self.file or self.url or self.id
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One more source a fact relies on, with the article it cites."""
+
+    id: str
+    articles: str | None = None
+
+
+@dataclass(frozen=True)
+class Dating:
+    """When a fact holds and when it was last checked against its sources (ISO dates)."""
+
+    sources: tuple[Citation, ...] = ()  # sources beyond the main ``source``
+    valid_from: str | None = None  # in force since (when a source says)
+    valid_until: str | None = None  # no longer in force after (a changed rule)
+    last_reviewed: str | None = None  # last checked against its sources
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fee, fine or time limit as written once in the content source (data/source/facts);
+    pathways quote it. Older rules stay here with status "archive"."""
+
+    id: str
+    kind: str  # fee | fine | time_limit
+    label: Localised
+    source: str
+    status: str
+    amount_eur: float | None = None
+    duration: Mapping[str, int] = field(default_factory=dict)
+    # A time limit counted from a date question: as a deadline's length/unit/direction.
+    length: int = 0
+    unit: str = "days"
+    direction: str = "after"
+    rule: Localised | None = None
+    note: Localised | None = None
+    articles: str | None = None
+    quoted_by: tuple[str, ...] = ()  # "table:id" of the records whose sentences quote it
+    dating: Dating = field(default_factory=Dating)
+
+    @property
+    def offset(self) -> Mapping[str, int]:
+        """The length as a signed period {unit: n} (empty when none)."""
+        n = -self.length if self.direction == "before" else self.length
+        return {self.unit: n} if n else {}
 
 
 @dataclass(frozen=True)
@@ -86,6 +145,7 @@ class Item:
     source: str | None = None
     articles: str | None = None
     when: Condition | None = None
+    dating: Dating = field(default_factory=Dating)
 
 
 @dataclass(frozen=True)
@@ -121,6 +181,8 @@ class DeadlineRule:
     if_passed: Item | None = None  # what can still be done once it has passed (when known)
     articles: str | None = None
     when: Condition | None = None
+    duration: Mapping[str, int] = field(default_factory=dict)  # the time limit, in words' units
+    dating: Dating = field(default_factory=Dating)
 
     @property
     def offset(self) -> Mapping[str, int]:
@@ -140,6 +202,8 @@ class Cost:
     note: Localised | None = None
     articles: str | None = None
     when: Condition | None = None
+    kind: str = "fee"  # fee | fine
+    dating: Dating = field(default_factory=Dating)
 
 
 @dataclass(frozen=True)
@@ -170,6 +234,7 @@ class Pathway:
     notes: tuple[Item, ...] = ()
     warnings: tuple[Item, ...] = ()
     history: tuple[Item, ...] = ()
+    dating: Dating = field(default_factory=Dating)
 
 
 @dataclass(frozen=True)
@@ -180,6 +245,7 @@ class Document:
     status: str
     details: Localised | None = None
     articles: str | None = None
+    dating: Dating = field(default_factory=Dating)
 
 
 @dataclass(frozen=True)
@@ -203,6 +269,7 @@ class Authority:
     address: str | None = None
     notes: tuple[Item, ...] = ()
     overrides: Mapping[str, Override] = field(default_factory=dict)
+    dating: Dating = field(default_factory=Dating)
 
 
 @dataclass(frozen=True)
@@ -311,6 +378,30 @@ class Fields:
             self.fail(f"{key}: French text missing")
         return dict(value)
 
+    def iso_date(self, key: str) -> Any:
+        """An optional date written "YYYY-MM-DD"."""
+        value = self._get(key, False)
+        if value is None:
+            return None
+        try:
+            if not isinstance(value, str) or len(value) != 10:
+                raise ValueError
+            _date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{key} must be a date YYYY-MM-DD, got {value!r}")
+        return value
+
+    def dating(self) -> Dating:
+        """The optional dating fields of a fact."""
+        return Dating(
+            sources=self.records(
+                "sources", lambda c: Citation(c.string("id"), c.string("articles", False))
+            ),
+            valid_from=self.iso_date("valid_from"),
+            valid_until=self.iso_date("valid_until"),
+            last_reviewed=self.iso_date("last_reviewed"),
+        )
+
     def condition(self, key: str = "when") -> Condition | None:
         value = self.raw.get(key)
         if value is not None and not isinstance(value, Mapping):
@@ -326,7 +417,11 @@ class Fields:
 
 def _item(f: Fields) -> Item:
     return Item(
-        f.text("text"), f.string("source", False), f.string("articles", False), f.condition()
+        f.text("text"),
+        f.string("source", False),
+        f.string("articles", False),
+        f.condition(),
+        f.dating(),
     )
 
 
@@ -449,7 +544,19 @@ def _deadline(f: Fields) -> DeadlineRule:
         else None,
         articles=f.string("articles", False),
         when=f.condition(),
+        duration=_duration(f),
+        dating=f.dating(),
     )
+
+
+def _duration(f: Fields) -> Mapping[str, int]:
+    raw = f.raw.get("duration", {})
+    if not isinstance(raw, Mapping) or set(raw) - {"years", "months", "days", "hours"}:
+        f.fail("duration: only years, months, days, hours")
+    for unit, n in raw.items():
+        if isinstance(n, bool) or not isinstance(n, int) or not 0 < n <= 1200:
+            f.fail(f"duration.{unit} must be a positive whole number")
+    return dict(raw)
 
 
 def _cost(f: Fields) -> Cost:
@@ -470,6 +577,8 @@ def _cost(f: Fields) -> Cost:
         note=f.text("note", False),
         articles=f.string("articles", False),
         when=f.condition(),
+        kind=f.choice("kind", COST_KINDS, "fee"),
+        dating=f.dating(),
     )
 
 
@@ -500,6 +609,7 @@ def _pathway(f: Fields) -> Pathway:
         notes=f.records("notes", _item),
         warnings=f.records("warnings", _item),
         history=f.records("history", _sourced_item),
+        dating=f.dating(),
     )
 
 
@@ -511,6 +621,7 @@ def _document(f: Fields) -> Document:
         status=f.choice("status", STATUSES),
         details=f.text("details", False),
         articles=f.string("articles", False),
+        dating=f.dating(),
     )
 
 
@@ -537,6 +648,7 @@ def _authority(f: Fields) -> Authority:
         address=f.string("address", False),
         notes=f.records("notes", _item),
         overrides={str(code): _override(f.sub(o, f"overrides.{code}")) for code, o in raw.items()},
+        dating=f.dating(),
     )
 
 
@@ -564,19 +676,64 @@ def _procedure(f: Fields) -> Procedure:
 
 
 def _source(f: Fields) -> Source:
-    return Source(
+    source = Source(
         id=f.string("id"),
-        file=f.string("file"),
+        file=f.string("file", False),
         title=f.text("title"),
         status=f.choice("status", SOURCE_STATUSES),
         notes=f.text("notes", False),
         url=f.string("url", False),
-        consulted=f.string("consulted", False),
+        date=f.iso_date("date"),
+        consulted=f.iso_date("consulted"),
+        valid_until=f.iso_date("valid_until"),
+    )
+    if source.file is None and source.url is None:
+        f.fail("a source needs a file (seed) or a url (public page)")
+    if source.url is not None and source.consulted is None:
+        f.fail("a public page needs the date it was consulted")
+    return source
+
+
+def _offset(f: Fields, key: str) -> Mapping[str, int]:
+    raw = f.raw.get(key, {})
+    if not isinstance(raw, Mapping) or set(raw) - {"years", "months", "days", "hours"}:
+        f.fail(f"{key}: only years, months, days, hours")
+    for unit, n in raw.items():
+        if isinstance(n, bool) or not isinstance(n, int) or abs(n) > 1200:
+            f.fail(f"{key}.{unit} must be a whole number")
+    return dict(raw)
+
+
+def _fact(f: Fields) -> Fact:
+    kind = f.choice("kind", FACT_KINDS)
+    amount: Any = f.raw.get("amount_eur")
+    if kind != "time_limit" and (
+        isinstance(amount, bool) or not isinstance(amount, int | float) or not 0 <= amount < 1e9
+    ):
+        f.fail(f"amount_eur must be a non-negative number, got {amount!r}")
+    length, unit, direction = _deadline_length(f)
+    return Fact(
+        id=f.string("id"),
+        kind=kind,
+        label=f.text("label"),
+        source=f.string("source"),
+        status=f.choice("status", STATUSES),
+        amount_eur=amount if kind != "time_limit" else None,
+        duration=_offset(f, "duration"),
+        length=length,
+        unit=unit,
+        direction=direction,
+        rule=f.text("rule", False),
+        note=f.text("note", False),
+        articles=f.string("articles", False),
+        quoted_by=tuple(str(q) for q in f.raw.get("quoted_by", ()) if isinstance(q, str)),
+        dating=f.dating(),
     )
 
 
 READERS: dict[str, Callable[[Fields], Any]] = {
     "sources": _source,
+    "facts": _fact,
     "questions": _question,
     "pathways": _pathway,
     "documents": _document,

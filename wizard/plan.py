@@ -96,6 +96,7 @@ class ActionPlan:
     warnings: tuple[Localised, ...]
     sources: tuple[UsedSource, ...]
     answers: tuple[tuple[Localised, Localised], ...]  # (question label, answer in words)
+    reviewed: date | None = None  # the oldest review date of the facts in this plan
 
     @property
     def archive(self) -> bool:
@@ -108,7 +109,7 @@ def _key(text: Localised) -> tuple[tuple[str, str], ...]:
 
 
 def _source_ref(content: Content, source: str, articles: str | None = None) -> SourceRef:
-    return SourceRef(source, content.sources[source].file, articles)
+    return SourceRef(source, content.sources[source].ref, articles)
 
 
 def _applies(item: Any, answers: Mapping[str, Any], today: date) -> bool:
@@ -121,6 +122,8 @@ def _reasons(
     by_id = content.question_by_id
     out = []
     for leaf in explain(pathway.when, answers, today):
+        if leaf.question not in answers:
+            continue  # never asked (e.g. "wants to work" for a young child): not a reason
         q = by_id[leaf.question]
         option = q.option(leaf.option) if leaf.option is not None else None
 
@@ -245,13 +248,32 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date) -> Act
     history: list[Note] = []
     warnings: dict[Any, Localised] = {}
     departement = person_departement(answers)
+    cited: list[str] = []  # sources of sentences and further sources of facts
+    reviewed: list[str] = []  # last_reviewed of every fact used
+
+    def dated(*facts: Any) -> None:
+        for fact in facts:
+            if getattr(fact, "source", None):
+                cited.append(fact.source)
+            cited.extend(c.id for c in fact.dating.sources)
+            if fact.dating.last_reviewed:
+                reviewed.append(fact.dating.last_reviewed)
 
     for p in select_pathways(content, answers, today):
+        dated(p)
+        dated(
+            *(
+                item
+                for item in (*p.steps, *p.warnings, *p.deadlines, *p.costs)
+                if _applies(item, answers, today)
+            )
+        )
         doc_ids = []
         for ref in p.documents:
             if not _applies(ref, answers, today):
                 continue
             doc = content.documents[ref.id]
+            dated(doc)
             doc_ids.append(doc.id)
             if doc.id not in documents:
                 documents[doc.id] = PlanDocument(
@@ -334,11 +356,11 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date) -> Act
     refs += [d.if_passed_source for d in deadlines if d.if_passed_source]
     refs += [c.source for c in costs]
     refs += [n.source for n in (*recourse.values(), *notes.values(), *history) if n.source]
-    used = dict.fromkeys(ref.id for ref in refs)
+    used = dict.fromkeys([*(ref.id for ref in refs), *cited])
     sources = tuple(
         UsedSource(
             s,
-            content.sources[s].file,
+            content.sources[s].ref,
             content.sources[s].title,
             content.sources[s].status,
             content.sources[s].url,
@@ -365,4 +387,5 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date) -> Act
         warnings=tuple({_key(w): w for w in all_warnings}.values()),
         sources=sources,
         answers=answered,
+        reviewed=date.fromisoformat(min(reviewed)) if reviewed else None,
     )

@@ -93,7 +93,9 @@ def _item_lines(item: Any, lang: str) -> list[str]:
     if isinstance(item, AnswerItem):
         return _wrap(f"{item.label}{sep}{item.value}", "- ", "  ")
     if isinstance(item, SourceItem):
-        out = _wrap(f"{item.file} — {item.title} [{item.status_word}]", "- ", "  ")
+        # A public page with no short name: its address is on the next line, given once.
+        name = "" if item.url and item.file == item.url else f"{item.file} — "
+        out = _wrap(f"{name}{item.title} [{item.status_word}]", "- ", "  ")
         if item.url:
             # An address is never cut: it must stay typeable.
             out += _wrap(item.url, "  ", "  ", break_words=False)

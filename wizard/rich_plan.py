@@ -96,7 +96,9 @@ def _item(item: object, lang: str) -> RenderableType:
     if isinstance(item, AnswerItem):
         return _bullet("- ", Text(f"{item.label}{colon} {item.value}"))
     if isinstance(item, SourceItem):
-        text = Text(f"{item.file} — {item.title} [{item.status_word}]")
+        # A public page with no short name: its address is on the next line, given once.
+        name = "" if item.url and item.file == item.url else f"{item.file} — "
+        text = Text(f"{name}{item.title} [{item.status_word}]")
         if item.url:
             # An address is folded, never cut with an ellipsis: it must stay typeable.
             text.overflow = "fold"

@@ -19,6 +19,7 @@ WORDS: dict[str, dict[str, Any]] = {
     "fr": {
         "title": "PLAN D'ACTION",
         "made": "Établi le",
+        "reviewed": "informations vérifiées le",
         "warnings": "AVERTISSEMENTS",
         "answers": "VOS RÉPONSES",
         "pathways": "DÉMARCHES QUI VOUS CONCERNENT",
@@ -80,6 +81,7 @@ WORDS: dict[str, dict[str, Any]] = {
     "en": {
         "title": "ACTION PLAN",
         "made": "Made on",
+        "reviewed": "information checked on",
         "warnings": "WARNINGS",
         "answers": "YOUR ANSWERS",
         "pathways": "PROCEDURES THAT APPLY TO YOU",
@@ -619,7 +621,8 @@ def sections(plan: ActionPlan, lang: str) -> PlanSections:
     return PlanSections(
         lang=lang,
         title=w["title"],
-        made=f"{w['made']} {format_date(plan.today, lang)}",
+        made=f"{w['made']} {format_date(plan.today, lang)}"
+        + (f" — {w['reviewed']} {format_date(plan.reviewed, lang)}" if plan.reviewed else ""),
         today=plan.today,
         sections=tuple(out),
         authority=authority_words(plan.authority, lang),
