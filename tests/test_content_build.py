@@ -122,6 +122,59 @@ def test_a_day_limit_changed_once_moves_the_conditions_that_compare_with_it(sour
     assert "120" not in json.dumps([p["when"] for p in rental["pathways"].values()])
 
 
+def _deadlines(built: dict[str, str], limit: str) -> list[dict]:
+    return [
+        d
+        for text in built.values()
+        for p in json.loads(text).get("pathways", {}).values()
+        for d in p.get("deadlines", ())
+        if d["id"] == limit
+    ]
+
+
+def test_a_time_limit_says_how_its_date_is_counted_in_every_deadline_that_uses_it():
+    """The counting fields of a time limit (issue 13) go into the "date" of each deadline
+    that counts from a question; no deadline keeps the older signed offset."""
+    built = build_content.build()
+    cnda = _deadlines(built, "cnda_appeal")
+    assert len(cnda) == 2  # the asylum CNDA appeal and the refusal path's open appeal
+    for d in cnda:
+        assert d["date"]["length"] == 1 and d["date"]["unit"] == "months"
+        assert d["date"]["extends_to_working_day"] is True
+        assert [c["source"] for c in d["date"]["counting"]][:2] == ["cpc-641", "cpc-642"]
+        assert d["if_passed"]["source"] == "seed-002-asylum"
+        assert "length" not in d and "counting" not in d
+    (opens,) = _deadlines(built, "request_window_opens")[:1]
+    assert opens["date"]["direction"] == "before" and opens["date"]["window"] == "request"
+    (border,) = _deadlines(built, "border_refusal_appeal")
+    assert border["date"] == {
+        "from": "border_refusal_time",
+        "length": 48,
+        "unit": "hours",
+        "counting": [{"source": "an-48h-debate"}],
+    }
+    every = [d for text in built.values() for d in _all_deadlines(text)]
+    assert every and not any("offset" in d.get("date", {}) for d in every)
+    # Without a date question the rule is given with no date (OQTF in detention: 48 hours).
+    assert all("date" not in d for d in _deadlines(built, "oqtf_appeal_detention"))
+
+
+def _all_deadlines(text: str) -> list[dict]:
+    pathways = json.loads(text).get("pathways", {}).values()
+    return [d for p in pathways for d in p.get("deadlines", ())]
+
+
+def test_a_pathway_may_override_how_a_time_limit_is_counted(source_copy):
+    ps = source_copy / "protection_subsidiaire.toml"
+    text = ps.read_text(encoding="utf-8")
+    old = '{ limit = "union_one_year", from = "union_date" }'
+    assert old in text
+    ps.write_text(text.replace(old, old[:-2] + ', length = 2, window = "union" }'))
+    (union,) = _deadlines(build_content.build(source_copy), "union_one_year")
+    assert union["date"]["length"] == 2 and union["date"]["window"] == "union"
+    assert union["date"]["unit"] == "years"
+
+
 DEVELOPER_WORDING = (
     "extraction",
     "scraping",

@@ -90,3 +90,28 @@ def test_english_plan_has_no_french_colon_before_the_source(content, today):
     text = render(step(content, HOLDER, today).plan, lang="en")
     assert "(source: 001_ea53023f652ac328.txt" in text
     assert "(source :" not in text
+
+
+def test_a_public_page_with_no_short_name_is_named_once_by_its_address(content, today):
+    """A source given only by its url (issue 12) is listed by its title then its address,
+    in text and Rich alike, never 'address — title' followed by the address again."""
+    from parcours.wizard.render import render_text
+
+    answers = {
+        "situation": "asylum_refused",
+        "refusal_cnda": "cnda_rejected",
+        "refusal_oqtf": "free",
+        "refusal_oqtf_date": "2026-11-10",
+        "refusal_grounds": ["family"],
+        "refusal_residence": "93",
+        "refusal_permit_refused": True,
+    }
+    plan = step(content, answers, today).plan
+    url = "https://www.service-public.gouv.fr/particuliers/vosdroits/F18362"
+    for text in (render_text(sections(plan, "fr")), render(plan, width=120)):
+        listed = text[text.index("SOURCES") :]
+        assert listed.count(url) == 1
+        assert "Service-public : obligation de quitter le territoire" in listed
+        assert f"{url} —" not in listed
+        # A public page with a short name keeps it (issue 13's counting sources).
+        assert "CPC art. 641 — Code de procédure civile" in listed
