@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 
 from textual import events
 from textual.app import App
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.timer import Timer
@@ -116,6 +117,7 @@ class ParcoursApp(App[None]):
         return in_lang(WelcomeScreen, self.lang)()
 
     def on_mount(self) -> None:
+        self.mask_switch()  # the welcome screen too is drawn once, settled
         cleaned = self.sessions.clean_up()
         for moved in cleaned.moved[:1]:
             self.notify(
@@ -125,7 +127,8 @@ class ParcoursApp(App[None]):
             self.notify(t("session_problem", self.lang, why=problem), severity="warning")
         self.refresh_latest()
         if self.idle_seconds:
-            self._idle_timer = self.set_timer(self.idle_seconds, self._idle)
+            # An interval (not a one-shot timer) so that a key can restart it after it fired.
+            self._idle_timer = self.set_interval(self.idle_seconds, self._idle)
         try:
             loop = asyncio.get_running_loop()
             loop.add_signal_handler(signal.SIGTERM, self._terminate)
@@ -163,7 +166,7 @@ class ParcoursApp(App[None]):
         self.close_session()
         if had_person:
             self.to_welcome()
-            minutes = round((self.idle_seconds or 0) / 60)
+            minutes = max(1, round((self.idle_seconds or 0) / 60))
             self.notify(t("idle_cleared", self.lang, minutes=minutes), timeout=30)
         if self._idle_timer is not None:
             self._idle_timer.reset()
@@ -362,6 +365,7 @@ class ParcoursApp(App[None]):
             if question_id is not None:
                 self.edit(question_id)
 
+        self.mask_switch()
         self.push_screen(in_lang(ReviewScreen, self.lang)(self.answered()), picked)
 
     def new_person(self) -> None:
@@ -372,6 +376,7 @@ class ParcoursApp(App[None]):
                 self.forget()
                 self.to_welcome()
 
+        self.mask_switch()
         self.push_screen(
             ConfirmScreen(
                 t("confirm_new", self.lang), t("yes_erase", self.lang), t("no_keep", self.lang)
@@ -399,7 +404,28 @@ class ParcoursApp(App[None]):
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
+            self.mask_switch()
             self.push_screen(screen)
+
+    # -- fewer bytes on slow links ----------------------------------------------------------
+
+    SWITCH_DELAY = 0.08
+    """Seconds a screen change may take to settle before it is drawn (with animations off)."""
+
+    def mask_switch(self) -> None:
+        """With animations off (kiosk, SSH), draw a new screen once, when it has settled:
+        Textual otherwise repaints the whole screen three or four times while it mounts,
+        focuses and lays out (~3.7 KB each at 80x24 over SSH)."""
+        if self.animation_level == "none" and self.is_running:
+            self.delay_update(self.SWITCH_DELAY)
+
+    def switch_screen(self, screen: Screen[Any] | str) -> AwaitComplete:
+        self.mask_switch()
+        return super().switch_screen(screen)
+
+    def pop_screen(self) -> AwaitComplete:
+        self.mask_switch()
+        return super().pop_screen()
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -425,6 +451,7 @@ class ParcoursApp(App[None]):
         else:
             question = t("confirm_quit", self.lang)
             choices.append(("keep", t("yes_quit", self.lang)))
+        self.mask_switch()
         self.push_screen(QuitScreen(question, choices), confirmed)
 
     def action_quit_now(self) -> None:

@@ -90,12 +90,14 @@ class WelcomeScreen(Screen[None]):
         elif choice == "code":
             from .resume import ResumeScreen
 
+            app.mask_switch()
             app.push_screen(in_lang(ResumeScreen, app.lang)())
         elif choice == "start":
             self._start_fresh("main")
         elif choice == "history":
             self._start_fresh(HISTORY_FLOW)
         elif choice == "authority" and app.authority_screen is not None:
+            app.mask_switch()
             app.push_screen(app.authority_screen(app))
         elif choice == "quit":
             app.action_request_quit()
@@ -112,6 +114,7 @@ class WelcomeScreen(Screen[None]):
             if yes:
                 app.start(flow)
 
+        app.mask_switch()
         app.push_screen(
             ConfirmScreen(
                 t("confirm_replace", app.lang, n=len(app.answers)),

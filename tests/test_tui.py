@@ -363,6 +363,10 @@ async def test_kiosk_idle_timeout_clears_the_screen_and_keeps_the_session(conten
         await pilot.press(*code, "enter")
         await settle(pilot)
         assert current_question(app) == "ps_card"
+        # ...and the timeout works again for the next idle spell.
+        await pilot.pause(1.0)
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen) and app.answers == {}
 
 
 async def test_plan_scrolls_with_the_keyboard(content, session):
