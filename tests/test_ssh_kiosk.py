@@ -326,6 +326,9 @@ def test_one_person_at_a_time_over_a_real_sshd(server: Server, terms: Terminals)
     terms.wait_for("a2", "a2-gone", 15)  # the client's shell line runs: ssh has ended
     terms.kill("b")
     assert wait_until(lambda: server.wizards() == [])
+    # Nothing but sessions (and their locks, and the wrong-code counter) was written.
+    written = {p.relative_to(server.data).parts[:2] for p in server.data.rglob("*") if p.is_file()}
+    assert written == {("parcours", "sessions")}
 
 
 def test_no_command_no_terminal_no_forwarding(server: Server):

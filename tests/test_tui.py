@@ -347,13 +347,13 @@ async def test_quit_and_forget_me_erases_the_session(content, session):
 
 
 async def test_kiosk_idle_timeout_clears_the_screen_and_keeps_the_session(content, session):
-    app = build_app(content, session, kiosk=True, idle_seconds=0.5)
+    app = build_app(content, session, kiosk=True, idle_seconds=2.0)
     async with app.run_test(size=SIZE) as pilot:
         await choose(pilot, "start", "actions")
         await answer(pilot, "situation", "ps_holder")
         code = app.resume_code
         assert current_question(app) == "ps_card"
-        await pilot.pause(1.0)
+        await pilot.pause(3.0)
         await settle(pilot)
         assert isinstance(app.screen, WelcomeScreen)
         assert app.answers == {} and app.resume_code is None
@@ -364,7 +364,7 @@ async def test_kiosk_idle_timeout_clears_the_screen_and_keeps_the_session(conten
         await settle(pilot)
         assert current_question(app) == "ps_card"
         # ...and the timeout works again for the next idle spell.
-        await pilot.pause(1.0)
+        await pilot.pause(3.0)
         await settle(pilot)
         assert isinstance(app.screen, WelcomeScreen) and app.answers == {}
 
