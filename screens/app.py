@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -109,7 +110,8 @@ class ParcoursApp(App[None]):
         self._flows: dict[str, Content] = {}
         self._result: Step | None = None  # the engine's answer for the current answers
         self._save_warned = False
-        self._idle_timer: Timer | None = None
+        self._idle_timer: Timer | None = None  # armed while someone may be at the screen
+        self._last_key = time.monotonic()
 
     # -- start-up ---------------------------------------------------------------------------
 
@@ -127,8 +129,7 @@ class ParcoursApp(App[None]):
             self.notify(t("session_problem", self.lang, why=problem), severity="warning")
         self.refresh_latest()
         if self.idle_seconds:
-            # An interval (not a one-shot timer) so that a key can restart it after it fired.
-            self._idle_timer = self.set_interval(self.idle_seconds, self._idle)
+            self._idle_timer = self.set_timer(self.idle_seconds, self._check_idle)
         try:
             loop = asyncio.get_running_loop()
             loop.add_signal_handler(signal.SIGTERM, self._terminate)
@@ -155,9 +156,22 @@ class ParcoursApp(App[None]):
         os._exit(129)
 
     async def on_event(self, event: events.Event) -> None:
-        if self._idle_timer is not None and isinstance(event, events.Key | events.MouseDown):
-            self._idle_timer.reset()
+        if self.idle_seconds and isinstance(event, events.Key | events.MouseDown):
+            self._last_key = time.monotonic()
+            if self._idle_timer is None:  # the first key after a timeout: watch again
+                self._idle_timer = self.set_timer(self.idle_seconds, self._check_idle)
         await super().on_event(event)
+
+    def _check_idle(self) -> None:
+        # One-shot timers, re-armed for the time left: the timeout falls exactly
+        # ``idle_seconds`` after the last key (a Timer.reset only restarts after its current
+        # wait), and nothing runs once the screen is cleared until the next key.
+        self._idle_timer = None
+        left = (self.idle_seconds or 0) - (time.monotonic() - self._last_key)
+        if left > 0.01:
+            self._idle_timer = self.set_timer(left, self._check_idle)
+        else:
+            self._idle()
 
     def _idle(self) -> None:
         """Kiosk idle timeout: close the session (resumable with its code) and clear the
@@ -168,9 +182,6 @@ class ParcoursApp(App[None]):
             self.to_welcome()
             minutes = max(1, round((self.idle_seconds or 0) / 60))
             self.notify(t("idle_cleared", self.lang, minutes=minutes), timeout=30)
-        if self._idle_timer is not None:
-            self._idle_timer.reset()
-            self._idle_timer.pause()  # restarts with the next key: an idle screen sends nothing
 
     def close_session(self) -> None:
         """Forget this person on screen; their saved session stays resumable with its code."""

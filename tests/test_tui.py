@@ -534,3 +534,26 @@ async def test_the_engine_runs_once_per_answer(content, session, monkeypatch):
             calls.clear()
             await answer(pilot, qid, HOLDER[qid])
             assert len(calls) == 1, f"{qid}: the engine ran {len(calls)} times"
+
+
+async def test_enter_on_a_fresh_yes_no_question_does_not_answer_it(content, session):
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "start", "actions")
+        await answer(pilot, "situation", "ps_holder")
+        await answer(pilot, "ps_card", "none_yet")
+        assert current_question(app) == "married"
+        choices = app.screen.query_one("#answer-choices", ChoiceList)
+        assert choices.highlighted is None and "(•)" not in screen_text(app)
+        for _ in range(3):
+            await pilot.press("enter")
+            await settle(pilot)
+        assert current_question(app) == "married"
+        assert "married" not in app.answers and "married" not in saved(session)["answers"]
+        assert "Choisissez une réponse" in error_text(app)
+        await pilot.press("down")  # the first choice, "Oui", now highlighted: the message goes
+        await settle(pilot)
+        assert error_text(app) == ""
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert app.answers["married"] is False

@@ -95,3 +95,15 @@ def test_plan_deadlines(app, snap_compare):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_resume_with_a_wrong_code(content, tmp_path, snap_compare):
+    app = build_app(content, tmp_path / "sessions", kiosk=True)
+
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        await choose(pilot, "code", "actions")
+        await pilot.press(*"nuage lune 07", "enter")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
