@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
 from ..wizard.answers import coerce
-from ..wizard.dates import ISO_DATE, format_date, parse_iso
+from ..wizard.dates import ISO_DATE, parse_iso
 from ..wizard.errors import AnswerError, PlaceError
 from ..wizard.model import Question
 from ..wizard.qtypes import bound
@@ -31,15 +31,17 @@ if TYPE_CHECKING:
 UNKNOWN = "__unknown__"  # the "I don't know" choice of an optional choice question
 
 
-def error_line(exc: AnswerError, lang: str, raw: Any = None, kind: str | None = None) -> str:
+def error_line(
+    exc: AnswerError, lang: str, raw: Any = None, question: Question | None = None
+) -> str:
     """An engine error as the person reads it: no question id, suggestions on their own."""
     message = tr(exc.message, lang)
+    format_message = question.kind.format_message if question is not None else None
     if isinstance(raw, str) and ISO_DATE.match(raw) and not is_calendar_date(raw):
         # "31/02/2027" reads as a date: say it does not exist rather than "wrong format".
         message = t("no_such_date", lang)
-    elif kind == "date" and isinstance(raw, str) and not ISO_DATE.match(raw):
-        # The engine names the protocol's format (AAAA-MM-JJ); a person is asked for JJ/MM/AAAA.
-        message = t("date_format", lang)
+    elif format_message and isinstance(raw, str) and not ISO_DATE.match(raw):
+        message = t(format_message, lang)
     line = t("error", lang, msg=message)
     if exc.suggestions:
         line += "\n" + t("suggest", lang, s="; ".join(exc.suggestions))
@@ -118,10 +120,9 @@ class QuestionScreen(Screen[None]):
         q, lang = self.question, self.lang
         hint = t(q.kind.hint, lang)
         low, high = bound(q.min, self.wizard.today), bound(q.max, self.wizard.today)
-        if q.type == "date" and low is not None and high is not None:
-            hint += " " + t("range", lang, low=format_date(low, lang), high=format_date(high, lang))
-        elif q.type == "number" and low is not None and high is not None:
-            hint += " " + t("range", lang, low=low, high=high)
+        if q.kind.shows_range and low is not None and high is not None:
+            shown = q.kind.format_bound
+            hint += " " + t("range", lang, low=shown(low, lang), high=shown(high, lang))
         if q.optional and not q.kind.choice:
             hint += "\n" + t("hint_optional", lang)
         return hint
@@ -149,23 +150,23 @@ class QuestionScreen(Screen[None]):
             yield Input(
                 value=text_from_raw(q, previous, lang),
                 placeholder=self._placeholder(),
-                max_length=q.max_length if q.type == "text" else 0,
+                max_length=q.max_length if q.kind.limits_length else 0,
                 type="text",
                 id="answer-input",
             )
 
     def _placeholder(self) -> str:
-        # The date hint's first sentence is wider than the box at 80 columns: show the format.
-        if self.question.type == "date":
-            return t("placeholder_date", self.lang)
-        return t(self.question.kind.hint, self.lang).split(".")[0]
+        kind = self.question.kind
+        if kind.placeholder:
+            return t(kind.placeholder, self.lang)
+        return t(kind.hint, self.lang).split(".")[0]
 
     def on_mount(self) -> None:
         widget = self.query_one("#answer-choices, #answer-input")
         if isinstance(widget, Input):
             widget.cursor_blink = self.wizard.cursor_blink
         widget.focus()
-        if self.question.type == "place":
+        if self.question.kind.suggests_places:
             # The postal-code table takes ~0.4 s to load: read it while the person types.
             self.run_worker(self._warm_places, thread=True, exit_on_error=False)
 
@@ -219,7 +220,7 @@ class QuestionScreen(Screen[None]):
         try:
             coerce(self.question, raw, app.flow_content.geo, app.today)
         except AnswerError as exc:
-            self.show_error(error_line(exc, self.lang, raw, self.question.type))
+            self.show_error(error_line(exc, self.lang, raw, self.question))
             return
         app.answer(self.question, raw)
 
@@ -256,12 +257,12 @@ class QuestionScreen(Screen[None]):
 
     @on(Input.Changed, "#answer-input")
     async def _text_changed(self, event: Input.Changed) -> None:
-        if self.question.type == "place":
+        if self.question.kind.suggests_places:
             self.show_error("")
             await self._show_suggestions(event.value)
             return
         # Dates are checked as soon as they look complete, so a typo shows before Enter.
-        if self.question.type != "date":
+        if not self.question.kind.checked_while_typing:
             self.show_error("")
             return
         raw = raw_from_text(self.question, event.value)
@@ -271,9 +272,10 @@ class QuestionScreen(Screen[None]):
         try:
             value = coerce(self.question, raw, self.wizard.flow_content.geo, self.wizard.today)
         except AnswerError as exc:
-            self.show_error(error_line(exc, self.lang, raw, self.question.type))
+            self.show_error(error_line(exc, self.lang, raw, self.question))
             return
-        self.show_error(t("date_ok", self.lang, d=format_date(value, self.lang)), ok=True)
+        shown = self.question.kind.display(self.question, value, self.lang)
+        self.show_error(t("date_ok", self.lang, d=shown), ok=True)
 
     # -- keys -------------------------------------------------------------------------------
 

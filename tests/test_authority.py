@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,6 @@ from parcours.wizard.model import AuthorityRef, Question, read_record
 from parcours.wizard.plan import resolve_authority
 from parcours.wizard.sections import authority_words
 from typer.testing import CliRunner
-
-from .conftest import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (
@@ -202,20 +201,24 @@ def commune_question() -> Question:
     )
 
 
-def test_precision_commune_accepts_one_commune(content: Content, commune_question) -> None:
-    assert coerce(commune_question, "Athis-Mons", content.geo, TODAY).insee == "91027"
-    assert coerce(commune_question, "91200", content.geo, TODAY).insee == "91027"
-    assert coerce(commune_question, "75", content.geo, TODAY).insee == "75056"
+def test_precision_commune_accepts_one_commune(
+    content: Content, today: date, commune_question
+) -> None:
+    assert coerce(commune_question, "Athis-Mons", content.geo, today).insee == "91027"
+    assert coerce(commune_question, "91200", content.geo, today).insee == "91027"
+    assert coerce(commune_question, "75", content.geo, today).insee == "75056"
 
 
 @pytest.mark.parametrize("query", ["91", "Essonne", "20200", "Mayenne"])
-def test_precision_commune_refuses_more_than_one(content: Content, commune_question, query) -> None:
+def test_precision_commune_refuses_more_than_one(
+    content: Content, today: date, commune_question, query
+) -> None:
     with pytest.raises(AnswerError) as info:
-        coerce(commune_question, query, content.geo, TODAY)
+        coerce(commune_question, query, content.geo, today)
     err = info.value
     assert "commune" in err.message["fr"] and err.suggestions
     for suggestion in err.suggestions:  # each choice is accepted as is
-        assert coerce(commune_question, suggestion, content.geo, TODAY).insee is not None
+        assert coerce(commune_question, suggestion, content.geo, today).insee is not None
 
 
 # ---- check-data rules ------------------------------------------------------------------------
@@ -379,11 +382,13 @@ def test_cli_authority_does_not_import_textual() -> None:
     assert out.stdout.strip().splitlines()[-1] == "False"
 
 
-def test_walker_tries_communes_for_a_commune_question(content: Content, commune_question) -> None:
+def test_walker_tries_communes_for_a_commune_question(
+    content: Content, today: date, commune_question
+) -> None:
     from parcours.wizard.walk import representatives
 
     marks = {"rental_place": {("insee", "91027")}}
-    values = representatives(content, commune_question, TODAY, marks)
+    values = representatives(content, commune_question, today, marks)
     assert values and all(v.insee is not None for v in values)
     assert {"93008", "75056", "91027"} <= {v.insee for v in values}  # Bobigny, Paris, Athis
 

@@ -10,13 +10,11 @@ import pytest
 from parcours.wizard.checks import check, check_tables
 from parcours.wizard.content import read_content_tables
 
-from .conftest import TODAY
-
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
-def test_bundled_content_is_sound():
-    report = check(None, TODAY)
+def test_bundled_content_is_sound(today):
+    report = check(None, today)
     assert report.problems == []
     assert report.paths > 100
     assert "OK" in report.summary
@@ -102,23 +100,23 @@ CORRUPTIONS = {
 
 
 @pytest.mark.parametrize("name", sorted(CORRUPTIONS))
-def test_corrupted_copy_names_the_problem(data_copy, name):
+def test_corrupted_copy_names_the_problem(data_copy, name, today):
     change, expected = CORRUPTIONS[name]
     edit(data_copy, "protection_subsidiaire.json", change)
-    report = check(data_copy, TODAY)
+    report = check(data_copy, today)
     assert report.problems, name
     assert any(expected in p for p in report.problems), report.problems
 
 
-def test_unreadable_file_is_reported(data_copy):
+def test_unreadable_file_is_reported(data_copy, today):
     (data_copy / "content" / "protection_subsidiaire.json").write_text("{not json")
-    report = check(data_copy, TODAY)
+    report = check(data_copy, today)
     assert report.problems and "unreadable" in report.problems[0]
 
 
-def test_dead_end_without_fallback(data_copy):
+def test_dead_end_without_fallback(data_copy, today):
     edit(data_copy, "core.json", lambda db: find(db, "pathways", "no_pathway").pop("fallback"))
-    report = check(data_copy, TODAY)
+    report = check(data_copy, today)
     assert any("no fallback pathway" in p for p in report.problems)
 
 
@@ -126,3 +124,37 @@ def test_static_checks_catch_duplicates():
     tables = read_content_tables()
     tables["documents"].append(dict(tables["documents"][0]))
     assert any("duplicate id" in p for p in check_tables(tables))
+
+
+SHAPES = {
+    "order as text": (
+        lambda db: find(db, "questions", "ps_card").update(order="10"),
+        "protection_subsidiaire.json, questions 'ps_card': order must be a whole number",
+    ),
+    "step as a string": (
+        lambda db: find(db, "pathways", "ps_travel_document")["steps"].append("go"),
+        "pathways 'ps_travel_document': steps[",
+    ),
+    "amount as text": (
+        lambda db: find(db, "pathways", "ps_holder_first_card")["costs"][0].update(amount_eur="25"),
+        "costs[0]: amount_eur must be a non-negative number",
+    ),
+    "options not a list": (
+        lambda db: find(db, "questions", "ps_card").update(options="abc"),
+        "questions 'ps_card': options must be a list",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_loading_is_validation_a_malformed_record_is_named(data_copy, name, today):
+    from parcours.wizard.content import load_content
+    from parcours.wizard.errors import ContentError
+
+    change, expected = SHAPES[name]
+    edit(data_copy, "protection_subsidiaire.json", change)
+    with pytest.raises(ContentError) as info:
+        load_content(data_copy)
+    assert expected in str(info.value)
+    report = check(data_copy, today)  # check-data names it too, among every other problem
+    assert any(expected in p for p in report.problems), report.problems

@@ -12,7 +12,7 @@ from parcours.wizard.dates import parse_iso, shift
 from parcours.wizard.flow import applicable, next_question, step
 from parcours.wizard.geo import Geography
 
-from .conftest import HOLDER_93, TODAY
+from .conftest import HOLDER_93
 from .scenario_support import PlanView, view
 
 
@@ -65,50 +65,50 @@ def test_parse_iso_is_strict():
         ({"married": None}, "married", "required"),
     ],
 )
-def test_bad_answers_name_the_question(content, answers, question, fragment):
+def test_bad_answers_name_the_question(content, today, answers, question, fragment):
     with pytest.raises(AnswerError) as err:
-        parse_answers(content, answers, TODAY)
+        parse_answers(content, answers, today)
     assert err.value.question == question
     assert fragment in err.value.text("en")
     assert "\n" not in err.value.text("fr")
 
 
-def test_answers_must_be_an_object(content):
+def test_answers_must_be_an_object(content, today):
     for raw in ([], "x", 3, None):
         with pytest.raises(AnswerError) as err:
-            parse_answers(content, raw, TODAY)
+            parse_answers(content, raw, today)
         assert err.value.question is None
 
 
-def test_optional_date_accepts_null(content):
-    typed = parse_answers(content, {"document_expiry": None}, TODAY)
+def test_optional_date_accepts_null(content, today):
+    typed = parse_answers(content, {"document_expiry": None}, today)
     assert typed == {"document_expiry": None}
 
 
-def test_place_forms(content):
+def test_place_forms(content, today):
     for raw, dep in (("93200", "93"), ("93", "93"), ("2a", "2A"), ("seine st denis", "93")):
-        assert parse_answers(content, {"residence": raw}, TODAY)["residence"].departement == dep
+        assert parse_answers(content, {"residence": raw}, today)["residence"].departement == dep
     with pytest.raises(AnswerError) as err:
-        parse_answers(content, {"residence": "01200"}, TODAY)
+        parse_answers(content, {"residence": "01200"}, today)
     assert "Haute-Savoie (74)" in err.value.text("en")
     # every suggestion can be typed back as it is and names one place
     for suggestion in err.value.suggestions:
-        typed = parse_answers(content, {"residence": suggestion}, TODAY)["residence"]
+        typed = parse_answers(content, {"residence": suggestion}, today)["residence"]
         assert typed.departement in ("01", "74")
 
 
 # --- flow ----------------------------------------------------------------------------------
 
 
-def test_first_question_is_the_situation(content):
-    result = step(content, {}, TODAY)
+def test_first_question_is_the_situation(content, today):
+    result = step(content, {}, today)
     assert not result.done
     assert result.question.id == "situation"
 
 
-def test_questions_follow_the_branch(content):
-    assert step(content, {"situation": "ps_holder"}, TODAY).question.id == "ps_card"
-    assert step(content, {"situation": "ps_family"}, TODAY).question.id == "family_link"
+def test_questions_follow_the_branch(content, today):
+    assert step(content, {"situation": "ps_holder"}, today).question.id == "ps_card"
+    assert step(content, {"situation": "ps_family"}, today).question.id == "family_link"
     family = {
         "situation": "ps_family",
         "family_link": "child",
@@ -116,25 +116,25 @@ def test_questions_follow_the_branch(content):
         "birth_date": "2009-06-01",
     }
     # 17 years old: asked whether they want to work (the card is possible from 16 to work)
-    assert step(content, {**family, "married": False}, TODAY).question.id == "child_work"
+    assert step(content, {**family, "married": False}, today).question.id == "child_work"
     older = {**family, "birth_date": "2007-06-01", "married": False}
-    assert step(content, older, TODAY).question.id == "residence"
+    assert step(content, older, today).question.id == "residence"
 
 
-def test_changing_an_early_answer_drops_what_no_longer_applies(content):
-    typed = parse_answers(content, {**HOLDER_93, "situation": "ps_family"}, TODAY)
-    kept, dropped = applicable(content, typed, TODAY)
+def test_changing_an_early_answer_drops_what_no_longer_applies(content, today):
+    typed = parse_answers(content, {**HOLDER_93, "situation": "ps_family"}, today)
+    kept, dropped = applicable(content, typed, today)
     assert set(dropped) == {"ps_card", "married", "travel"}
     # Where the new branch may still ask them, answers are kept (no re-typing) ...
     assert set(kept) == {"situation", "residence", "document_expiry"}
-    assert next_question(content, kept, TODAY).id == "family_link"
+    assert next_question(content, kept, today).id == "family_link"
     # ... and dropped once the branch is decided and they no longer apply.
     typed = parse_answers(
-        content, {**HOLDER_93, "situation": "ps_family", "family_link": "other"}, TODAY
+        content, {**HOLDER_93, "situation": "ps_family", "family_link": "other"}, today
     )
-    kept, dropped = applicable(content, typed, TODAY)
+    kept, dropped = applicable(content, typed, today)
     assert set(kept) == {"situation", "family_link"}
-    result = step(content, {**HOLDER_93, "situation": "ps_family"}, TODAY)
+    result = step(content, {**HOLDER_93, "situation": "ps_family"}, today)
     assert result.question.id == "family_link"
     assert "travel" in result.dropped
 
@@ -142,55 +142,55 @@ def test_changing_an_early_answer_drops_what_no_longer_applies(content):
 # --- plan ----------------------------------------------------------------------------------
 
 
-def test_window_without_expiry_gives_the_rule_without_dates(content):
-    plan = fr(step(content, {**HOLDER_93, "document_expiry": None}, TODAY))
+def test_window_without_expiry_gives_the_rule_without_dates(content, today):
+    plan = fr(step(content, {**HOLDER_93, "document_expiry": None}, today))
     assert [d.date for d in plan.deadlines] == [None, None]
     assert all("mois" in d.rule for d in plan.deadlines)
 
 
-def test_deadline_urgency_in_words(content):
-    soon = fr(step(content, {**HOLDER_93, "document_expiry": "2027-02-10"}, TODAY))
+def test_deadline_urgency_in_words(content, today):
+    soon = fr(step(content, {**HOLDER_93, "document_expiry": "2027-02-10"}, today))
     by_id = {d.id: d for d in soon.deadlines}
     assert by_id["request_window_opens"].urgency == "open"  # opened 2026-10-10
     assert by_id["request_window_closes"].urgency == "urgent"  # closes 2026-12-10
-    late = fr(step(content, {**HOLDER_93, "document_expiry": "2026-12-01"}, TODAY))
+    late = fr(step(content, {**HOLDER_93, "document_expiry": "2026-12-01"}, today))
     assert {d.id: d.urgency for d in late.deadlines}["request_window_closes"] == "passed"
     assert any("dépassée" in w for w in late.warnings)
 
 
-def test_polygamy_declaration_only_when_married_and_country_allows(content):
+def test_polygamy_declaration_only_when_married_and_country_allows(content, today):
     answers = {**HOLDER_93, "married": True, "polygamy_country": True}
-    docs = [d.id for d in fr(step(content, answers, TODAY)).documents]
+    docs = [d.id for d in fr(step(content, answers, today)).documents]
     assert "no_polygamy" in docs
 
 
-def test_paris_goes_to_the_prefecture_de_police(content):
-    plan = fr(step(content, {**HOLDER_93, "residence": "75011"}, TODAY))
+def test_paris_goes_to_the_prefecture_de_police(content, today):
+    plan = fr(step(content, {**HOLDER_93, "residence": "75011"}, today))
     assert plan.authority.name == "Préfecture de police de Paris"
 
 
-def test_several_pathways_at_once_travel_document(content):
+def test_several_pathways_at_once_travel_document(content, today):
     answers = {**HOLDER_93, "travel": True, "travel_minor": False, "travel_renewal": True}
-    plan = fr(step(content, answers, TODAY))
+    plan = fr(step(content, answers, today))
     assert [p.id for p in plan.pathways] == ["ps_holder_first_card", "ps_travel_document"]
     assert sorted(c.amount_eur for c in plan.costs) == [25, 40]
     assert "tiv_old_document" in [d.id for d in plan.documents]
 
 
-def test_nothing_applies_says_so_and_points_to_associations(content):
-    plan = fr(step(content, {"situation": "other"}, TODAY))
+def test_nothing_applies_says_so_and_points_to_associations(content, today):
+    plan = fr(step(content, {"situation": "other"}, today))
     assert [p.id for p in plan.pathways] == ["no_pathway"]
     assert "Cimade" in plan.authority.name
     assert plan.pathways[0].reasons  # the answers it was based on
 
 
-def test_plan_in_english(content):
-    plan = view(step(content, HOLDER_93, TODAY).plan, "en")
+def test_plan_in_english(content, today):
+    plan = view(step(content, HOLDER_93, today).plan, "en")
     assert plan.pathways[0].title.startswith("Multi-year residence card")
     assert plan.lang == "en"
 
 
-def test_engine_on_a_small_in_memory_content():
+def test_engine_on_a_small_in_memory_content(today):
     """The engine knows no legal fact: it runs on any content with the same shape."""
     tables = {
         "sources": [{"id": "s", "file": "s.txt", "title": {"fr": "S"}, "status": "current"}],
@@ -233,18 +233,18 @@ def test_engine_on_a_small_in_memory_content():
         ],
     }
     small = Content.from_tables(tables, Geography())
-    assert step(small, {}, TODAY).question.id == "q"
-    assert fr(step(small, {"q": True}, TODAY)).costs[0].amount_eur == 7
-    assert fr(step(small, {"q": False}, TODAY)).pathways[0].id == "none"
+    assert step(small, {}, today).question.id == "q"
+    assert fr(step(small, {"q": True}, today)).costs[0].amount_eur == 7
+    assert fr(step(small, {"q": False}, today)).pathways[0].id == "none"
 
 
-def test_archive_plan_is_not_a_checklist(content):
+def test_archive_plan_is_not_a_checklist(content, today):
     from parcours.wizard.render import render_text
     from parcours.wizard.sections import sections
 
     history = content.with_flow("history_1997")
     question = history.questions[0]
-    result = step(history, {question.id: [question.options[0].id]}, TODAY)
+    result = step(history, {question.id: [question.options[0].id]}, today)
     assert result.done
     text = render_text(sections(result.plan, "fr"))
     assert text.splitlines()[5].startswith("! ARCHIVE")
@@ -253,13 +253,13 @@ def test_archive_plan_is_not_a_checklist(content):
     assert "[ ]" not in text
 
 
-def test_reasons_cite_the_ticked_option_that_matched(content):
+def test_reasons_cite_the_ticked_option_that_matched(content, today):
     answers = {"situation": "asylum_refused", "refusal_grounds": ["humanitarian", "work"]}
-    result = step(content, answers, TODAY)
+    result = step(content, answers, today)
     while not result.done:  # answer the remaining questions with their first choice
         q = result.question
         answers[q.id] = q.options[0].id if q.options else True if q.type == "yes_no" else "93"
-        result = step(content, answers, TODAY)
+        result = step(content, answers, today)
     work = next(p for p in fr(result).pathways if p.id == "refusal_work")
     grounds = next(r for r in work.reasons if r.startswith("Motifs"))
     labels = {o.id: o.label["fr"] for o in content.question_by_id["refusal_grounds"].options}
@@ -276,7 +276,7 @@ def test_ticked_options_are_kept_apart_by_semicolons(content):
     assert display(question, (), "fr") == "Aucune case cochée"
 
 
-def test_steps_shared_by_two_pathways_are_listed_once(content):
+def test_steps_shared_by_two_pathways_are_listed_once(content, today):
     # A final asylum refusal with two grounds whose pathways share the guide's filing steps.
     answers = {
         "situation": "asylum_refused",
@@ -284,7 +284,7 @@ def test_steps_shared_by_two_pathways_are_listed_once(content):
         "refusal_residence": "2A",
         "refusal_permit_refused": False,
     }
-    while (result := step(content, answers, TODAY)).plan is None:
+    while (result := step(content, answers, today)).plan is None:
         q = result.question
         answers[q.id] = False if q.type == "yes_no" else None  # "no" or "don't know"
     plan = fr(result)

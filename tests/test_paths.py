@@ -11,10 +11,10 @@ from parcours.wizard.flow import step
 from parcours.wizard.render import plan_json
 from parcours.wizard.walk import walk
 
-from .conftest import TODAY
 from .scenario_support import view
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"  # the seeds beside the checkout, always there in CI
 SEED_FILE = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
 PLAN_KEYS = {
     "pathways",
@@ -54,11 +54,12 @@ def check_plan(neutral, flow, lang):
         assert plan.warnings and "ARCHIVE" in plan.warnings[0]
 
 
-def test_every_path_ends_in_a_valid_plan(content):
+def test_every_path_ends_in_a_valid_plan(content, today):
+    assert SEEDS.is_dir(), f"seeds folder not found at {SEEDS}: every plan source is checked in it"
     total = 0
     for flow in content.flows:
         flowed = content.with_flow(flow)
-        paths = list(walk(flowed, TODAY))
+        paths = list(walk(flowed, today))
         assert paths, f"flow {flow} has no complete path"
         pathways_seen = set()
         for path in paths:
@@ -66,8 +67,8 @@ def test_every_path_ends_in_a_valid_plan(content):
             by_id = flowed.question_by_id
             raw = {qid: to_raw(by_id[qid], value) for qid, value in path.answers.items()}
             json.dumps(raw)
-            assert parse_answers(flowed, raw, TODAY) == path.answers
-            result = step(flowed, raw, TODAY)
+            assert parse_answers(flowed, raw, today) == path.answers
+            result = step(flowed, raw, today)
             assert result.done, f"{flow} {path.order}: still asks {result.question}"
             assert result.dropped == ()
             check_plan(result.plan, flow, "fr")

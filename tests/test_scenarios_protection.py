@@ -132,3 +132,6 @@ def test_spouse_after_asylum_needs_one_year_of_marriage_and_18_years(content, to
     waiting = plan_for(content, spouse("2026-06-01"), today)
     assert ids(waiting) == ["ps_family_spouse_not_yet"]
     assert deadline(waiting, "union_one_year").date == date(2027, 6, 1)
+    # Married for over a year but 17 years old today: not (yet) entitled.
+    minor = plan_for(content, spouse("2025-01-10", birth_date="2009-06-01"), today)
+    assert "ps_family_card" not in ids(minor)

@@ -6,15 +6,15 @@ from pathlib import Path
 
 from textual.containers import VerticalScroll
 
-from tests.tui_support import TODAY, choose, screen_text, settle
+from tests.tui_support import choose, screen_text, settle
 
 SIZE = (80, 24)
 
 
-async def test_look_up_names_the_authority_for_a_place(content, tmp_path: Path):
+async def test_look_up_names_the_authority_for_a_place(content, today, tmp_path: Path):
     from parcours.screens.app import make_app
 
-    app = make_app(content=content, today=TODAY, session_dir=tmp_path / "sessions")
+    app = make_app(content=content, today=today, session_dir=tmp_path / "sessions")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await choose(pilot, "authority", "actions")
@@ -35,10 +35,12 @@ async def test_look_up_names_the_authority_for_a_place(content, tmp_path: Path):
         assert type(app.screen).__name__ == "WelcomeScreen"
 
 
-async def test_authority_answer_scrolls_with_page_down_from_the_place_box(content, tmp_path: Path):
+async def test_authority_answer_scrolls_with_page_down_from_the_place_box(
+    content, today, tmp_path: Path
+):
     from parcours.screens.app import make_app
 
-    app = make_app(content=content, today=TODAY, session_dir=tmp_path / "sessions")
+    app = make_app(content=content, today=today, session_dir=tmp_path / "sessions")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await choose(pilot, "authority", "actions")

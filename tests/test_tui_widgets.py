@@ -188,12 +188,10 @@ async def test_historical_texts_only_when_the_content_has_them(tmp_path: Path):
         assert app.flow == "history_1997"
 
 
-async def test_authority_hook_adds_the_action_and_opens_its_screen(tmp_path: Path):
+async def test_authority_hook_adds_the_action_and_opens_its_screen(tmp_path: Path, today):
     from parcours.screens.app import make_app
     from textual.screen import Screen
     from textual.widgets import Static
-
-    from tests.tui_support import TODAY
 
     class FakeAuthority(Screen):
         def __init__(self, app) -> None:
@@ -205,7 +203,7 @@ async def test_authority_hook_adds_the_action_and_opens_its_screen(tmp_path: Pat
 
     app = make_app(
         content=demo_content(),
-        today=TODAY,
+        today=today,
         session_dir=tmp_path / "sessions",
         authority_screen=FakeAuthority,
         cursor_blink=False,
@@ -244,9 +242,7 @@ async def test_long_choice_list_scrolls_instead_of_being_cut(tmp_path: Path):
         assert "(•) Option 29" in screen_text(app)
 
 
-def test_archive_plan_lists_documents_as_history_not_a_checklist():
-    from datetime import date
-
+def test_archive_plan_lists_documents_as_history_not_a_checklist(today):
     from parcours.wizard.flow import step
     from parcours.wizard.rich_plan import plan_renderable
     from parcours.wizard.sections import sections
@@ -258,7 +254,7 @@ def test_archive_plan_lists_documents_as_history_not_a_checklist():
     ]
     tables["pathways"][-1] = {**tables["pathways"][-1], "documents": [{"id": "old_doc"}]}
     archive = Content.from_tables(tables).with_flow("history_1997")
-    plan = step(archive, {"old_question": True}, date(2026, 11, 23)).plan
+    plan = step(archive, {"old_question": True}, today).plan
     console = Console(width=80, no_color=True, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
     console.print(plan_renderable(sections(plan, "fr")))
     text = console.export_text()

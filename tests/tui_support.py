@@ -14,7 +14,7 @@ from parcours.wizard.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from tests.conftest import TODAY
+from tests.conftest import TODAY  # build_app is no test: it cannot take the `today` fixture
 from tests.examples import HOLDER_93 as HOLDER  # noqa: F401 - re-exported for the TUI tests
 
 

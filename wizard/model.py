@@ -210,12 +210,21 @@ _MISSING = object()
 class Fields:
     """One raw record being read: each accessor checks a field's type or raises ContentError."""
 
-    def __init__(self, raw: Any, file: str | None, table: str, where: str = "") -> None:
+    def __init__(
+        self,
+        raw: Any,
+        file: str | None,
+        table: str,
+        where: str = "",
+        record: str | None = None,
+    ) -> None:
         self.file, self.table, self.where = file, table, where
-        rid = raw.get("id") if isinstance(raw, Mapping) else None
-        self.id = rid if isinstance(rid, str) else None
+        if record is None and isinstance(raw, Mapping) and isinstance(raw.get("id"), str):
+            record = raw["id"]
+        self.id = record
         if not isinstance(raw, Mapping):
-            self.fail(f"a record must be an object, got {type(raw).__name__}")
+            what = "must be an object" if where else "a record must be an object"
+            self.fail(f"{what}, got {type(raw).__name__}")
         self.raw: Mapping[str, Any] = raw
 
     def fail(self, problem: str) -> Any:
@@ -223,13 +232,9 @@ class Fields:
         raise ContentError(self.file, self.table, self.id, prefix + problem)
 
     def sub(self, raw: Any, where: str) -> Fields:
-        sub = Fields.__new__(Fields)
-        sub.file, sub.table, sub.id = self.file, self.table, self.id
-        sub.where = f"{self.where}.{where}" if self.where else where
-        if not isinstance(raw, Mapping):
-            sub.fail(f"must be an object, got {type(raw).__name__}")
-        sub.raw = raw
-        return sub
+        """The fields of an object inside this record (errors name the record and the path)."""
+        path = f"{self.where}.{where}" if self.where else where
+        return Fields(raw, self.file, self.table, path, self.id)
 
     def _get(self, key: str, required: bool) -> Any:
         value = self.raw.get(key, _MISSING)

@@ -59,8 +59,18 @@ class QuestionType:
     choice: ClassVar[bool] = False  # answered by picking among options (the TUI shows a list)
     multiple: ClassVar[bool] = False  # several options may be ticked
     has_options: ClassVar[bool] = False  # its choices are the content's options (not yes/no)
-    # Words of the interface for this type (screens/strings.py): the hint under the question.
+    # Words of the interface for this type (screens/strings.py): the hint under the question,
+    # the input's placeholder (None: the hint's first sentence), and the message for text typed
+    # in a form the type cannot read (None: the engine's own message).
     hint: ClassVar[str] = "hint_single"
+    placeholder: ClassVar[str | None] = None
+    format_message: ClassVar[str | None] = None
+    # How the text input behaves: places get suggestions as the person types; dates are checked
+    # as soon as they look complete; free text is limited to the question's max_length.
+    suggests_places: ClassVar[bool] = False
+    checked_while_typing: ClassVar[bool] = False
+    limits_length: ClassVar[bool] = False
+    shows_range: ClassVar[bool] = False  # min/max are said in the hint
     # Comparisons the walker looks for in conditions ("cmp": lt/gt...; "eq": equals/in).
     walk_marks: ClassVar[tuple[str, ...]] = ()
 
@@ -83,6 +93,10 @@ class QuestionType:
     def to_text(self, question: Question, raw: Any, lang: str) -> str:
         """What to put back in an input box for a saved raw answer."""
         return str(raw)
+
+    def format_bound(self, value: Any, lang: str) -> str:
+        """A min/max (already made concrete) as the person reads it."""
+        return str(value)
 
     def choices(self, question: Question, lang: str) -> list[tuple[str, str]]:
         """(id, label) of each choice, for the types answered from a list."""
@@ -211,7 +225,14 @@ class YesNo(QuestionType):
 class DateType(QuestionType):
     name = "date"
     hint = "hint_date"
+    placeholder = "placeholder_date"  # the hint's first sentence is too wide at 80 columns
+    format_message = "date_format"  # the engine names AAAA-MM-JJ; a person types JJ/MM/AAAA
+    checked_while_typing = True
+    shows_range = True
     walk_marks = ("cmp",)
+
+    def format_bound(self, value: Any, lang: str) -> str:
+        return format_date(value, lang)
 
     def limits(self, question: Question, today: date) -> tuple[date, date]:
         return bound(question.min, today) or EARLIEST, bound(question.max, today) or LATEST
@@ -263,6 +284,7 @@ class DateType(QuestionType):
 class NumberType(QuestionType):
     name = "number"
     hint = "hint_number"
+    shows_range = True
     walk_marks = ("cmp",)
 
     def coerce(self, question: Question, value: Any, geo: Geography, today: date) -> Any:
@@ -301,6 +323,7 @@ class NumberType(QuestionType):
 class PlaceType(QuestionType):
     name = "place"
     hint = "hint_place"
+    suggests_places = True
     walk_marks = ("eq", "insee")
 
     def coerce(self, question: Question, value: Any, geo: Geography, today: date) -> Any:
@@ -348,6 +371,7 @@ class PlaceType(QuestionType):
 class TextType(QuestionType):
     name = "text"
     hint = "hint_text"
+    limits_length = True
 
     def coerce(self, question: Question, value: Any, geo: Geography, today: date) -> Any:
         if not isinstance(value, str):
