@@ -1,29 +1,44 @@
 """The parcours Textual app: holds the answers, asks the engine what comes next, shows screens.
 
-Screens never touch the content store or the session file: they call the app, which calls the
-engine (``wizard.flow``) and the session store (``wizard.session``). Answers are kept as raw
+Screens never touch the content store or the session files: they call the app, which calls the
+engine (``wizard.flow``) and the sessions (``wizard.session``). Answers are kept as raw
 protocol values, the same JSON ``parcours step`` takes, so the session file and the CLI share
-one format.
+one format. One walk is one session, opened (and locked) by this app alone; in kiosk mode a
+session is only resumed with its code, and an idle timeout clears the screen.
 """
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import App
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.timer import Timer
 
 from ..wizard.content import Content
 from ..wizard.errors import AnswerError
 from ..wizard.flow import Step, asked, step
 from ..wizard.model import MAIN_FLOW, Question
-from ..wizard.session import SessionData, SessionStore
+from ..wizard.session import (
+    DEFAULT_TTL,
+    CodeRefused,
+    Session,
+    SessionData,
+    SessionInfo,
+    Sessions,
+)
 from ..wizard.text import tr
-from .confirm import ConfirmScreen
+from .confirm import ConfirmScreen, QuitScreen
 from .strings import in_lang, t
 from .welcome import HISTORY_FLOW, WelcomeScreen
 
@@ -52,6 +67,7 @@ class ParcoursApp(App[None]):
         "plan.tcss",
         "confirm.tcss",
         "authority.tcss",
+        "resume.tcss",
     ]
     TITLE = "parcours"
     # No command palette: its system commands include a screenshot that writes a file.
@@ -68,24 +84,34 @@ class ParcoursApp(App[None]):
         self,
         content: Content,
         today: date,
-        store: SessionStore,
+        sessions: Sessions,
         lang: str = "fr",
         authority_screen: AuthorityScreenFactory | None = None,
         cursor_blink: bool = False,
+        kiosk: bool = False,
+        idle_seconds: float | None = None,
+        animations: bool = True,
     ) -> None:
         super().__init__()
         self.content = content
         self.today = today
-        self.store = store
+        self.sessions = sessions
         self.lang = lang
         self.authority_screen = authority_screen
         self.cursor_blink = cursor_blink
+        self.kiosk = kiosk
+        self.idle_seconds = idle_seconds
+        if not animations:
+            self.animation_level = "none"  # no smooth scrolling: a PageDown is one repaint
         self._flow = MAIN_FLOW
         self._answers: dict[str, Any] = {}
-        self.saved: SessionData | None = None  # a session found on disk, offered as "resume"
+        self.session: Session | None = None  # this person's session, locked while open
+        self.latest: SessionInfo | None = None  # personal machine: the last session, offered
         self._flows: dict[str, Content] = {}
         self._result: Step | None = None  # the engine's answer for the current answers
         self._save_warned = False
+        self._idle_timer: Timer | None = None  # armed while someone may be at the screen
+        self._last_key = time.monotonic()
 
     # -- start-up ---------------------------------------------------------------------------
 
@@ -93,17 +119,81 @@ class ParcoursApp(App[None]):
         return in_lang(WelcomeScreen, self.lang)()
 
     def on_mount(self) -> None:
-        loaded = self.store.load()
-        if loaded.moved_to is not None:
+        self.mask_switch()  # the welcome screen too is drawn once, settled
+        cleaned = self.sessions.clean_up()
+        for moved in cleaned.moved[:1]:
             self.notify(
-                t("session_corrupt", self.lang, why=loaded.problem, path=loaded.moved_to),
-                severity="warning",
-                timeout=15,
+                t("session_corrupt", self.lang, why="", path=moved), severity="warning", timeout=15
             )
-        elif loaded.problem:
-            self.notify(t("session_problem", self.lang, why=loaded.problem), severity="warning")
-        if loaded.data is not None and loaded.data.answers:
-            self.saved = loaded.data
+        for problem in cleaned.problems[:1]:
+            self.notify(t("session_problem", self.lang, why=problem), severity="warning")
+        self.refresh_latest()
+        if self.idle_seconds:
+            self._idle_timer = self.set_timer(self.idle_seconds, self._check_idle)
+        try:
+            loop = asyncio.get_running_loop()
+            loop.add_signal_handler(signal.SIGTERM, self._terminate)
+            loop.add_signal_handler(signal.SIGHUP, self._hang_up)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # not the main thread (tests): the default handlers stay
+
+    def refresh_latest(self) -> None:
+        """The last saved session, offered on a personal machine; never in kiosk mode."""
+        self.latest = None if self.kiosk else self.sessions.latest()
+
+    # -- signals and idleness ---------------------------------------------------------------
+
+    def _terminate(self) -> None:
+        # Answers are saved after each answer, never half-way (a handler runs between
+        # callbacks): leave cleanly, and for sure within two seconds.
+        self.set_timer(2.0, self._hang_up)
+        self.exit()
+
+    def _hang_up(self) -> None:
+        # The terminal is gone (SIGHUP): nothing to restore on screen; the last answer is saved.
+        if self.session is not None:
+            self.session.close()
+        os._exit(129)
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.idle_seconds and isinstance(event, events.Key | events.MouseDown):
+            self._last_key = time.monotonic()
+            if self._idle_timer is None:  # the first key after a timeout: watch again
+                self._idle_timer = self.set_timer(self.idle_seconds, self._check_idle)
+        await super().on_event(event)
+
+    def _check_idle(self) -> None:
+        # One-shot timers, re-armed for the time left: the timeout falls exactly
+        # ``idle_seconds`` after the last key (a Timer.reset only restarts after its current
+        # wait), and nothing runs once the screen is cleared until the next key.
+        self._idle_timer = None
+        left = (self.idle_seconds or 0) - (time.monotonic() - self._last_key)
+        if left > 0.01:
+            self._idle_timer = self.set_timer(left, self._check_idle)
+        else:
+            self._idle()
+
+    def _idle(self) -> None:
+        """Kiosk idle timeout: close the session (resumable with its code) and clear the
+        screen back to the welcome screen for the next person."""
+        had_person = self.session is not None or len(self.screen_stack) > 1
+        self.close_session()
+        if had_person:
+            self.to_welcome()
+            minutes = max(1, round((self.idle_seconds or 0) / 60))
+            self.notify(t("idle_cleared", self.lang, minutes=minutes), timeout=30)
+
+    def close_session(self) -> None:
+        """Forget this person on screen; their saved session stays resumable with its code."""
+        if self.session is not None:
+            if not self.answers:
+                self.session.delete()  # nothing saved: only the lock file to remove
+            else:
+                self.session.close()
+        self.session = None
+        self.answers = {}
+        self.flow = MAIN_FLOW
+        self.refresh_latest()
 
     # -- what the screens ask of the app ----------------------------------------------------
 
@@ -154,24 +244,69 @@ class ParcoursApp(App[None]):
         kept = self.compute().answers
         return [(q, kept[q.id]) for q in asked(self.flow_content, kept, self.today)]
 
+    @property
+    def resume_code(self) -> str | None:
+        """The code that resumes this person's session, shown while they answer."""
+        return self.session.code if self.session is not None else None
+
     def start(self, flow: str = MAIN_FLOW) -> None:
-        """A fresh walk through ``flow``; erases any saved session first."""
+        """A fresh walk through ``flow`` in a new session; erases the current answers (the
+        welcome screen asks first)."""
+        if self.session is not None:
+            self.session.delete()
+        self.session = self.sessions.create()
         self.flow = flow if flow in self.content.flows else MAIN_FLOW
         self.answers = {}
-        self.saved = None
-        self.store.delete()
         self.show_next()
 
-    def resume(self) -> None:
-        """Continue the saved session at its first unanswered question."""
-        if self.saved is None:
+    def continue_current(self) -> None:
+        """Back from the welcome screen to this person's first unanswered question."""
+        if self.session is None:
             self.start()
-            return
-        self.flow = self.saved.flow if self.saved.flow in self.content.flows else MAIN_FLOW
-        self.answers = dict(self.saved.answers)
-        self.saved = None
+        else:
+            self.show_next()
+
+    def resume_latest(self) -> bool:
+        """Open the last saved session (personal machine); False when it is gone or taken."""
+        if self.kiosk or self.latest is None:
+            return False
+        session = self.sessions.open_latest(self.latest)
+        if session is None:
+            self.refresh_latest()
+            return False
+        return self._adopt(session)
+
+    def resume_with_code(self, code: str) -> CodeRefused | None:
+        """Open the session whose code was typed; why not, or None once it is shown."""
+        found = self.sessions.open_with_code(code)
+        if isinstance(found, CodeRefused):
+            return found
+        if not self._adopt(found):
+            return CodeRefused("wrong")
+        return None
+
+    def _adopt(self, session: Session) -> bool:
+        loaded = session.load()
+        if loaded.moved_to is not None:
+            self.notify(
+                t("session_corrupt", self.lang, why=f" ({loaded.problem})", path=loaded.moved_to),
+                severity="warning",
+                timeout=15,
+            )
+        if loaded.data is None:
+            session.delete()
+            self.refresh_latest()
+            return False
+        self.close_session()
+        self.session = session
+        data = loaded.data
+        self.flow = data.flow if data.flow in self.content.flows else MAIN_FLOW
+        self.answers = dict(data.answers)
         self._drop_invalid()
+        self.save()  # the new code's hash (after "resume the last session") and the time
+        self.to_welcome()
         self.show_next()
+        return True
 
     def _drop_invalid(self) -> None:
         # The content may have changed since the session was saved: drop what no longer fits.
@@ -200,7 +335,9 @@ class ParcoursApp(App[None]):
         self.show_next()
 
     def save(self) -> None:
-        problem = self.store.save(SessionData(self.flow, self.lang, dict(self.answers)))
+        if self.session is None:
+            self.session = self.sessions.create()
+        problem = self.session.save(SessionData(self.flow, self.lang, dict(self.answers)))
         if problem and not self._save_warned:
             self._save_warned = True  # once is enough; the wizard still works without it
             self.notify(t("save_problem", self.lang, why=problem), severity="warning")
@@ -239,6 +376,7 @@ class ParcoursApp(App[None]):
             if question_id is not None:
                 self.edit(question_id)
 
+        self.mask_switch()
         self.push_screen(in_lang(ReviewScreen, self.lang)(self.answered()), picked)
 
     def new_person(self) -> None:
@@ -246,18 +384,25 @@ class ParcoursApp(App[None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.store.delete()
-                self.answers = {}
-                self.saved = None
-                self.flow = MAIN_FLOW
+                self.forget()
                 self.to_welcome()
 
+        self.mask_switch()
         self.push_screen(
             ConfirmScreen(
                 t("confirm_new", self.lang), t("yes_erase", self.lang), t("no_keep", self.lang)
             ),
             confirmed,
         )
+
+    def forget(self) -> None:
+        """Erase this person's session and answers (no question asked: callers ask first)."""
+        if self.session is not None:
+            self.session.delete()
+        self.session = None
+        self.answers = {}
+        self.flow = MAIN_FLOW
+        self.refresh_latest()
 
     def to_welcome(self) -> None:
         while len(self.screen_stack) > 1:
@@ -270,25 +415,59 @@ class ParcoursApp(App[None]):
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
+            self.mask_switch()
             self.push_screen(screen)
+
+    # -- fewer bytes on slow links ----------------------------------------------------------
+
+    SWITCH_DELAY = 0.08
+    """Seconds a screen change may take to settle before it is drawn (with animations off)."""
+
+    def mask_switch(self) -> None:
+        """With animations off (kiosk, SSH), draw a new screen once, when it has settled:
+        Textual otherwise repaints the whole screen three or four times while it mounts,
+        focuses and lays out (~3.7 KB each at 80x24 over SSH)."""
+        if self.animation_level == "none" and self.is_running:
+            self.delay_update(self.SWITCH_DELAY)
+
+    def switch_screen(self, screen: Screen[Any] | str) -> AwaitComplete:
+        self.mask_switch()
+        return super().switch_screen(screen)
+
+    def pop_screen(self) -> AwaitComplete:
+        self.mask_switch()
+        return super().pop_screen()
 
     # -- actions ----------------------------------------------------------------------------
 
     def action_request_quit(self) -> None:
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.exit()
+        """Ask first; with answers, offer to keep them (with the code) or to forget them."""
 
-        if isinstance(self.screen, ConfirmScreen):
+        def confirmed(choice: str | None) -> None:
+            if choice == "forget":
+                self.forget()
+            if choice in ("keep", "forget"):
+                self.action_quit_now()
+
+        if isinstance(self.screen, ConfirmScreen | QuitScreen):
             return
-        self.push_screen(
-            ConfirmScreen(
-                t("confirm_quit", self.lang), t("yes_quit", self.lang), t("no_stay", self.lang)
-            ),
-            confirmed,
-        )
+        hours = round(self.sessions.ttl / 3600)
+        choices = [("stay", t("no_stay", self.lang))]
+        if self.answers and self.resume_code:
+            question = t("confirm_quit_code", self.lang, hours=hours, code=self.resume_code)
+            choices += [
+                ("keep", t("yes_quit_keep", self.lang, hours=hours)),
+                ("forget", t("yes_quit_forget", self.lang)),
+            ]
+        else:
+            question = t("confirm_quit", self.lang)
+            choices.append(("keep", t("yes_quit", self.lang)))
+        self.mask_switch()
+        self.push_screen(QuitScreen(question, choices), confirmed)
 
     def action_quit_now(self) -> None:
+        """Leave at once; the answers are already saved (the session is released)."""
+        self.close_session()
         self.exit()
 
     # Nothing in the app may open a browser or write a screenshot (see DESIGN.md).
@@ -312,12 +491,16 @@ UNSET: Any = _Unset()
 def make_app(
     content: Content | None = None,
     today: date | None = None,
-    session_path: Path | str | None = None,
+    session_dir: Path | str | None = None,
     lang: str = "fr",
     authority_screen: AuthorityScreenFactory | None | bool = True,
     cursor_blink: bool = False,
+    kiosk: bool = False,
+    idle_seconds: float | None = None,
+    session_ttl: float | None = None,
+    animations: bool = True,
 ) -> ParcoursApp:
-    """Build the app; tests pass their own content, date and a temporary session path.
+    """Build the app; tests pass their own content, date and a temporary sessions folder.
 
     ``authority_screen``: True uses the authority look-up screen; None or False hides the
     action; a factory uses that screen.
@@ -331,17 +514,30 @@ def make_app(
     return ParcoursApp(
         content,
         today or date.today(),
-        SessionStore(Path(session_path) if session_path is not None else None),
+        Sessions(
+            Path(session_dir) if session_dir is not None else None,
+            ttl=session_ttl or DEFAULT_TTL,
+        ),
         lang=lang,
         authority_screen=authority_screen or None,
         cursor_blink=cursor_blink,
+        kiosk=kiosk,
+        idle_seconds=idle_seconds,
+        animations=animations,
     )
 
 
 def run(
-    lang: str = "fr", mouse: bool = True, today: date | None = None, blink: bool = False
+    lang: str = "fr",
+    mouse: bool = True,
+    today: date | None = None,
+    kiosk: bool = False,
+    idle_seconds: float | None = None,
+    session_ttl: float | None = None,
+    animations: bool = True,
+    blink: bool = False,
 ) -> None:
-    """Start the wizard in the terminal (``parcours`` with no command).
+    """Start the wizard in the terminal (``parcours`` with no command; see ``wizard.launch``).
 
     The text cursor does not blink unless asked (``--blink``): blinking sends bytes every half
     second, on every link (mosh, su and sudo do not pass ``SSH_CONNECTION``).
@@ -351,8 +547,19 @@ def run(
     from ..wizard.errors import DataError
 
     try:
-        app = make_app(today=today, lang=lang, cursor_blink=blink)
+        app = make_app(
+            today=today,
+            lang=lang,
+            cursor_blink=blink,
+            kiosk=kiosk,
+            idle_seconds=idle_seconds,
+            session_ttl=session_ttl,
+            animations=animations,
+        )
     except DataError as exc:
         print(f"parcours: {exc}", file=sys.stderr)
         raise SystemExit(1) from None
-    app.run(mouse=mouse)
+    try:
+        app.run(mouse=mouse)
+    finally:
+        app.close_session()

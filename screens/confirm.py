@@ -46,3 +46,34 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
+
+
+class QuitScreen(ModalScreen[str | None]):
+    """Quitting: stay (highlighted first), or leave keeping or forgetting the answers."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,n", "answer('stay')", show=False),
+        Binding("y,o", "answer('keep')", show=False),
+    ]
+    """Escape or n: stay; y or o: quit keeping the answers; or the arrows and Enter."""
+
+    def __init__(self, question: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(self.question, id="confirm-question")
+            yield ChoiceList(self.choices, mode="menu", id="confirm-choices")
+
+    def on_mount(self) -> None:
+        self.query_one(ChoiceList).focus()
+
+    @on(OptionList.OptionSelected, "#confirm-choices")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_answer(self, value: str) -> None:
+        self.dismiss(value)

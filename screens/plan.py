@@ -40,7 +40,10 @@ class PlanScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         lang = self.wizard.lang
-        yield Static(f"{t('plan_title', lang)} · {t('plan_hint', lang)}", classes="title-bar")
+        title = f"{t('plan_title', lang)} · {t('plan_hint', lang)}"
+        if self.wizard.resume_code:
+            title = f"{t('plan_title', lang)} · {t('code_bar', lang, code=self.wizard.resume_code)}"
+        yield Static(title, classes="title-bar")
         with VerticalScroll(id="plan-scroll"):
             advice = notice(self.wizard.content, "not_legal_advice", lang)
             if advice:

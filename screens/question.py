@@ -101,7 +101,10 @@ class QuestionScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         q, lang = self.question, self.lang
-        progress = f"{t('step', lang, n=self.wizard.step_number(q))} · {tr(q.section, lang)}"
+        progress = t("step", lang, n=self.wizard.step_number(q))
+        if self.wizard.resume_code:  # before the section: a long section is cut at 80 columns
+            progress += " · " + t("code_bar", lang, code=self.wizard.resume_code)
+        progress += f" · {tr(q.section, lang)}"
         yield Static(progress, classes="title-bar", id="progress")
         with Vertical(id="question-body"):
             with VerticalScroll(id="question-head"):
@@ -140,6 +143,7 @@ class QuestionScreen(Screen[None]):
                 mode="check" if multiple else "radio",
                 checked=previous if multiple and isinstance(previous, list) else (),
                 highlight=highlight,
+                empty=not multiple,
                 id="answer-choices",
             )
         else:
@@ -262,6 +266,15 @@ class QuestionScreen(Screen[None]):
         else:
             q = self.question
             self._submit(q.kind.from_choice(q, option_id, choices.checked))
+
+    @on(ChoiceList.NothingChosen, "#answer-choices")
+    def _nothing_chosen(self, event: ChoiceList.NothingChosen) -> None:
+        event.stop()
+        self.show_error(t("choose_answer", self.lang))
+
+    @on(OptionList.OptionHighlighted, "#answer-choices")
+    def _moved(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_error("")
 
     @on(Input.Submitted, "#answer-input")
     def _text_entered(self, event: Input.Submitted) -> None:

@@ -33,7 +33,49 @@ UI: dict[str, dict[str, str]] = {
         "en": "This is not legal advice.",
     },
     "start": {"fr": "Commencer", "en": "Start"},
-    "resume": {"fr": "Reprendre là où vous en étiez", "en": "Resume where you left off"},
+    "continue": {
+        "fr": "Continuer mes réponses ({n})",
+        "en": "Continue my answers ({n})",
+    },
+    "resume_last": {
+        "fr": "Reprendre la dernière session (enregistrée le {when} ; réponses : {n})",
+        "en": "Resume the last session (saved {when}; answers: {n})",
+    },
+    "resume_code": {"fr": "Reprendre avec un code", "en": "Resume with a code"},
+    "code_title": {"fr": "Reprendre avec votre code", "en": "Resume with your code"},
+    "code_prompt": {
+        "fr": "Tapez le code de reprise qui était affiché en haut de l'écran pendant vos "
+        "réponses (deux mots et deux chiffres, par exemple : pomme lune 42), puis Entrée. "
+        "Échap pour revenir.",
+        "en": "Type the resume code that was shown at the top of the screen while you answered "
+        "(two words and two digits, for example: pomme lune 42), then Enter. Escape to go back.",
+    },
+    "code_placeholder": {"fr": "mot mot 00", "en": "word word 00"},
+    "code_wrong": {
+        "fr": "Code inconnu ou expiré (les réponses sont gardées {hours} h).",
+        "en": "Unknown or expired code (answers are kept {hours} h).",
+    },
+    "code_malformed": {
+        "fr": "Un code a deux mots et deux chiffres, par exemple : pomme lune 42.",
+        "en": "A code has two words and two digits, for example: pomme lune 42.",
+    },
+    "code_locked": {
+        "fr": "Trop de codes faux sur ce poste : réessayez dans {minutes} min.",
+        "en": "Too many wrong codes on this account: try again in {minutes} min.",
+    },
+    "code_in_use": {
+        "fr": "Cette session est ouverte dans une autre fenêtre ou connexion ; fermez-la d'abord.",
+        "en": "This session is open in another window or connection; close it first.",
+    },
+    "code_bar": {"fr": "code de reprise : {code}", "en": "resume code: {code}"},
+    "choose_answer": {
+        "fr": "Choisissez une réponse avec les flèches haut/bas, puis Entrée.",
+        "en": "Choose an answer with the up/down arrows, then Enter.",
+    },
+    "idle_cleared": {
+        "fr": "Écran effacé après {minutes} min sans activité. Reprise possible avec le code.",
+        "en": "Screen cleared after {minutes} min without activity. Resume with the code.",
+    },
     "authority": {"fr": "Trouver une administration", "en": "Look up an authority"},
     "authority_hint": {
         "fr": "Choisissez la démarche (flèches, Entrée), puis tapez le lieu et appuyez sur Entrée.",
@@ -115,16 +157,29 @@ UI: dict[str, dict[str, str]] = {
         "en": "Arrows, Page Up/Down to scroll.",
     },
     "confirm_quit": {
-        "fr": "Quitter parcours ? Vos réponses restent enregistrées pour reprendre plus tard.",
-        "en": "Quit parcours? Your answers stay saved so you can resume later.",
+        "fr": "Quitter parcours ?",
+        "en": "Quit parcours?",
+    },
+    "confirm_quit_code": {
+        "fr": "Quitter parcours ? Pour reprendre plus tard (dans les {hours} h), notez votre "
+        "code de reprise : {code}",
+        "en": "Quit parcours? To resume later (within {hours} h), note your resume code: {code}",
+    },
+    "yes_quit_keep": {
+        "fr": "Oui, quitter et garder mes réponses {hours} h",
+        "en": "Yes, quit and keep my answers for {hours} h",
+    },
+    "yes_quit_forget": {
+        "fr": "Oui, quitter et effacer mes réponses (oubliez-moi)",
+        "en": "Yes, quit and erase my answers (forget me)",
     },
     "confirm_new": {
         "fr": "Nouvelle personne : effacer toutes les réponses enregistrées ?",
         "en": "New person: erase all the saved answers?",
     },
     "confirm_replace": {
-        "fr": "Des réponses sont enregistrées. Les effacer et recommencer ?",
-        "en": "Some answers are saved. Erase them and start again?",
+        "fr": "Vos réponses en cours ({n}) seront effacées. Les effacer et recommencer ?",
+        "en": "Your current answers ({n}) will be erased. Erase them and start again?",
     },
     "yes_quit": {"fr": "Oui, quitter", "en": "Yes, quit"},
     "no_stay": {"fr": "Non, rester", "en": "No, stay"},
@@ -132,8 +187,8 @@ UI: dict[str, dict[str, str]] = {
     "no_keep": {"fr": "Non, garder", "en": "No, keep"},
     "session_corrupt": {
         # {why} comes from the session store in English only: not shown in French.
-        "fr": "Le fichier de reprise était illisible ; il a été mis de côté : {path}",
-        "en": "The resume file could not be read ({why}); it was moved aside: {path}",
+        "fr": "Un fichier de reprise était illisible ; il a été mis de côté : {path}",
+        "en": "A resume file could not be read{why}; it was moved aside: {path}",
     },
     "session_problem": {
         "fr": "Reprise impossible : {why}",
@@ -170,6 +225,7 @@ BINDING_WORDS: dict[str, dict[str, str]] = {
         "Réponses": "Answers",
         "Quitter": "Quit",
         "Nouvelle personne": "New person",
+        "Oublier": "Forget me",
         "Cocher": "Tick",
         "Échap": "Esc",
         "Défiler": "Scroll",

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from ..wizard.notices import help_contacts, notice
-from .strings import t
+from .strings import in_lang, t
 from .widgets import ChoiceList
 
 if TYPE_CHECKING:
@@ -52,10 +52,15 @@ class WelcomeScreen(Screen[None]):
     def _actions(self) -> list[tuple[str, str]]:
         app = self.wizard
         lang = app.lang
-        actions = []
-        if app.saved is not None:
-            actions.append(("resume", t("resume", lang)))
-        actions.append(("start", t("start", lang)))
+        # "Start" comes first everywhere: a stray Enter never opens saved answers.
+        actions = [("start", t("start", lang))]
+        if app.session is not None and app.answers:
+            actions.append(("continue", t("continue", lang, n=len(app.answers))))
+        elif app.latest is not None and not app.kiosk:
+            pattern = "%d/%m/%Y à %H:%M" if lang == "fr" else "%Y-%m-%d %H:%M"
+            when = app.latest.saved_at.strftime(pattern)
+            actions.append(("resume_last", t("resume_last", lang, when=when, n=app.latest.answers)))
+        actions.append(("code", t("resume_code", lang)))
         if app.authority_screen is not None:
             actions.append(("authority", t("authority", lang)))
         if app.has_history:
@@ -77,20 +82,30 @@ class WelcomeScreen(Screen[None]):
         event.stop()
         app = self.wizard
         choice = event.option.id
-        if choice == "resume":
-            app.resume()
+        if choice == "continue":
+            app.continue_current()
+        elif choice == "resume_last":
+            if not app.resume_latest():
+                self.refresh_actions()
+        elif choice == "code":
+            from .resume import ResumeScreen
+
+            app.mask_switch()
+            app.push_screen(in_lang(ResumeScreen, app.lang)())
         elif choice == "start":
             self._start_fresh("main")
         elif choice == "history":
             self._start_fresh(HISTORY_FLOW)
         elif choice == "authority" and app.authority_screen is not None:
+            app.mask_switch()
             app.push_screen(app.authority_screen(app))
         elif choice == "quit":
             app.action_request_quit()
 
     def _start_fresh(self, flow: str) -> None:
+        """Start a new walk; when this person has answers, ask before erasing them."""
         app = self.wizard
-        if app.saved is None:
+        if not app.answers:
             app.start(flow)
             return
         from .confirm import ConfirmScreen
@@ -99,9 +114,12 @@ class WelcomeScreen(Screen[None]):
             if yes:
                 app.start(flow)
 
+        app.mask_switch()
         app.push_screen(
             ConfirmScreen(
-                t("confirm_replace", app.lang), t("yes_erase", app.lang), t("no_keep", app.lang)
+                t("confirm_replace", app.lang, n=len(app.answers)),
+                t("yes_erase", app.lang),
+                t("no_keep", app.lang),
             ),
             confirmed,
         )

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -21,7 +22,21 @@ Mode = Literal["radio", "check", "menu"]
 
 
 class ChoiceList(OptionList):
-    """Choices with textual markers; Enter selects (posts ``OptionSelected``), Space ticks."""
+    """Choices with textual markers; Enter selects (posts ``OptionSelected``), Space ticks.
+
+    With ``empty``, nothing is highlighted at first (an answer is never chosen for the person):
+    Enter then posts ``NothingChosen`` instead, and the arrows move onto the choices."""
+
+    class NothingChosen(Message):
+        """Enter was pressed while no choice was highlighted."""
+
+        def __init__(self, choice_list: ChoiceList) -> None:
+            super().__init__()
+            self.choice_list = choice_list
+
+        @property
+        def control(self) -> ChoiceList:
+            return self.choice_list
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "tick", "Cocher", show=False),
@@ -35,6 +50,7 @@ class ChoiceList(OptionList):
         mode: Mode = "radio",
         checked: Iterable[str] = (),
         highlight: str | None = None,
+        empty: bool = False,
         id: str | None = None,  # noqa: A002 - Textual's own keyword
         classes: str | None = None,
     ) -> None:
@@ -42,7 +58,9 @@ class ChoiceList(OptionList):
         self.labels = {cid: label for cid, label in choices}
         self.checked: set[str] = set(checked)
         ids = [cid for cid, _ in choices]
-        self._start = ids.index(highlight) if highlight in ids else 0
+        self._start: int | None = ids.index(highlight) if highlight in ids else 0
+        if empty and highlight not in ids:
+            self._start = None
         self._cursor: int | None = None
         super().__init__(
             *[Option(self._prompt(cid, False), id=cid) for cid in ids],
@@ -79,7 +97,14 @@ class ChoiceList(OptionList):
 
     def on_mount(self) -> None:
         if self.option_count:
+            # OptionList highlights its first option when built: undo that for ``empty``.
             self.highlighted = self._start
+
+    def action_select(self) -> None:
+        if self.highlighted is None:
+            self.post_message(self.NothingChosen(self))
+            return
+        super().action_select()
 
     @on(OptionList.OptionHighlighted)
     def _follow_cursor(self, event: OptionList.OptionHighlighted) -> None:

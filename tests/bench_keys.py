@@ -29,12 +29,27 @@ from tests.examples import HOLDER_93  # noqa: E402
 
 TYPED = "Athis-Mons"
 
-# The wizard, resumed at the place question (the welcome screen's first choice is "resume").
+# The wizard, taken to the place question by its own pilot (the keys a person would press).
 PARCOURS = """
-import sys
+import json, sys
 from datetime import date
 from parcours.screens.app import make_app
-make_app(today=date(2026, 11, 23), session_path=sys.argv[1]).run(mouse=False)
+from parcours.screens.widgets import ChoiceList
+answers = json.loads(sys.argv[2])
+async def to_place_question(pilot):
+    await pilot.pause()
+    await pilot.press("enter")  # "Commencer"
+    for _ in range(len(answers)):
+        await pilot.pause()
+        await pilot.pause()
+        screen = pilot.app.screen
+        choices = screen.query_one(ChoiceList)
+        wanted = answers[screen.question.id]
+        wanted = {True: "true", False: "false"}.get(wanted, wanted)
+        ids = [o.id for o in choices.options]
+        await pilot.press(*["down"] * (ids.index(wanted) + 1), "enter")
+app = make_app(today=date(2026, 11, 23), session_dir=sys.argv[1])
+app.run(mouse=False, auto_pilot=to_place_question)
 """
 
 # A bare Textual app: one input, nothing else.
@@ -111,12 +126,11 @@ def measure(name: str, code: str, *args: str, before: list[bytes]) -> dict[str, 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        session = Path(tmp) / "session.json"
         answers = {k: HOLDER_93[k] for k in ("situation", "ps_card", "married")}
-        doc = {"version": 1, "flow": "main", "lang": "fr", "answers": answers}
-        session.write_text(json.dumps(doc), encoding="utf-8")
         rows = {
-            "parcours place question": measure("parcours", PARCOURS, str(session), before=[b"\r"]),
+            "parcours place question": measure(
+                "parcours", PARCOURS, tmp, json.dumps(answers), before=[]
+            ),
             "bare Textual input": measure("bare", BARE, before=[]),
         }
     print(f"keystroke benchmark — typing {TYPED!r} one key at a time over a pty, 80x24")

@@ -43,7 +43,7 @@ async def pilot(p):
     print("FIRST", time.time(), flush=True)
     p.app.exit()
 
-app = make_app(today=date(2026, 11, 23), session_path=sys.argv[1], cursor_blink=False)
+app = make_app(today=date(2026, 11, 23), session_dir=sys.argv[1], cursor_blink=False)
 app.run(headless=True, size=(80, 24), auto_pilot=pilot)
 """
 
@@ -143,7 +143,7 @@ def main() -> None:
     answers.write_text(json.dumps(HOLDER), encoding="utf-8")
 
     kinds = {
-        "parcours (to 1st question)": [py, "-c", PARCOURS_CHILD, str(tmp / "session.json")],
+        "parcours (to 1st question)": [py, "-c", PARCOURS_CHILD, str(tmp / "sessions")],
         "bare Textual app (same widgets)": [py, "-c", BARE_CHILD],
         "parcours plan (no Textual)": [
             py,

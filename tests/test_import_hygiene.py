@@ -71,10 +71,10 @@ def test_starting_to_the_first_question_does_not_load_the_calendar(tmp_path: Pat
         "    assert isinstance(p.app.screen, QuestionScreen), p.app.screen\n"
         f"    print('LOADED', sorted(m for m in {CALENDAR!r} if m in sys.modules))\n"
         "    p.app.exit()\n"
-        "app = make_app(today=date(2026, 11, 23), session_path=sys.argv[1], cursor_blink=False)\n"
+        "app = make_app(today=date(2026, 11, 23), session_dir=sys.argv[1], cursor_blink=False)\n"
         "app.run(headless=True, size=(80, 24), auto_pilot=pilot)\n"
     )
-    assert "LOADED []" in run_python(code, str(tmp_path / "session.json"))
+    assert "LOADED []" in run_python(code, str(tmp_path / "sessions"))
 
 
 def test_a_plan_with_a_moved_deadline_loads_the_calendar_then(tmp_path: Path):

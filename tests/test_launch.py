@@ -1,8 +1,17 @@
-"""The `parcours` launcher: the bare command goes to the TUI, everything else to Typer."""
+"""The `parcours` launcher: the bare command goes to the TUI, everything else to Typer; no
+terminal means one line, not a full-screen app; kiosk settings and environment scrubbing."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(
@@ -13,15 +22,77 @@ import pytest
         (["--lang=en", "--no-mouse"], {"lang": "en", "mouse": False}),
         (["--no-mouse"], {"mouse": False}),
         (["--blink", "--lang", "en"], {"blink": True, "lang": "en"}),
-        (["--lang", "de"], None),  # the CLI explains the bad value
+        (["--kiosk", "--idle-minutes", "2"], {"kiosk": True, "idle_minutes": "2"}),
+        (["--session-hours=3", "--mouse"], {"session_hours": "3", "mouse": True}),
+        (["--idle-minutes", "zero"], None),  # the CLI explains the bad value
+        (["--lang", "de"], None),
         (["--lang"], None),
         (["--help"], None),
         (["--version"], None),
         (["plan", "--answers", "x"], None),
         (["--no-mouse", "--no-mouse"], None),
+        (["--mouse", "--no-mouse"], None),
     ],
 )
 def test_launcher_sends_only_the_bare_command_to_the_tui(args, options):
     from parcours.wizard.launch import tui_options
 
     assert tui_options(args) == options
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("SSH_CONNECTION", "PARCOURS_KIOSK")}
+    return {**env, **extra}
+
+
+def test_settings_turn_mouse_and_animations_off_over_ssh_and_in_kiosk(monkeypatch):
+    from parcours.wizard.launch import settings
+
+    for name in ("SSH_CONNECTION", "PARCOURS_KIOSK", "PARCOURS_IDLE_MINUTES"):
+        monkeypatch.delenv(name, raising=False)
+    local = settings({})
+    assert local["mouse"] and local["animations"] and not local["kiosk"]
+    assert local["idle_seconds"] is None and local["session_ttl"] == 24 * 3600
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 5000 10.0.0.2 22")
+    remote = settings({})
+    assert not remote["mouse"] and not remote["animations"] and not remote["kiosk"]
+    assert settings({"mouse": True})["mouse"]  # unless asked otherwise
+    monkeypatch.delenv("SSH_CONNECTION")
+    monkeypatch.setenv("PARCOURS_KIOSK", "1")
+    monkeypatch.setenv("PARCOURS_IDLE_MINUTES", "2")
+    kiosk = settings({"session_hours": "3"})
+    assert kiosk["kiosk"] and not kiosk["mouse"] and not kiosk["animations"]
+    assert kiosk["idle_seconds"] == 120 and kiosk["session_ttl"] == 3 * 3600
+    monkeypatch.setenv("PARCOURS_IDLE_MINUTES", "never")
+    with pytest.raises(ValueError):
+        settings({})
+
+
+def test_kiosk_removes_textual_variables():
+    from parcours.wizard.launch import scrub_textual_env
+
+    env = {"TEXTUAL": "devtools", "TEXTUAL_SCREENSHOT": "1", "TEXTUALX": "keep", "LANG": "C"}
+    assert sorted(scrub_textual_env(env)) == ["TEXTUAL", "TEXTUAL_SCREENSHOT"]
+    assert env == {"TEXTUALX": "keep", "LANG": "C"}
+
+
+@pytest.mark.parametrize("args", [[], ["--kiosk"], ["--lang", "en", "--kiosk"], ["--lang", "xx"]])
+def test_without_a_terminal_one_line_and_a_quick_exit(args, tmp_path: Path):
+    started = time.monotonic()
+    out = subprocess.run(
+        [sys.executable, "-m", "parcours", *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=clean_env(XDG_DATA_HOME=str(tmp_path)),
+        timeout=20,
+    )
+    elapsed = time.monotonic() - started
+    assert out.returncode == 2
+    assert out.stdout == ""
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+    if args != ["--lang", "xx"]:
+        assert "terminal" in out.stderr
+    assert elapsed < 3.0  # well under a second here; slack for a loaded machine
+    assert not any(tmp_path.iterdir())  # nothing written

@@ -6,13 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from parcours.screens.confirm import ConfirmScreen
+from parcours.screens.confirm import ConfirmScreen, QuitScreen
 from parcours.screens.plan import PlanScreen
 from parcours.screens.question import QuestionScreen
+from parcours.screens.resume import ResumeScreen
 from parcours.screens.review import ReviewScreen
 from parcours.screens.welcome import WelcomeScreen
 from parcours.screens.widgets import ChoiceList
-from parcours.wizard.session import SessionData, SessionStore
+from parcours.wizard.session import SessionData, Sessions
 from textual.widgets import Input, Static
 
 from tests.tui_support import (
@@ -35,11 +36,30 @@ SIZE = (80, 24)
 
 @pytest.fixture
 def session(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "session.json"
+    """The sessions folder (one file per session)."""
+    return tmp_path / "data" / "sessions"
 
 
-def saved(session: Path) -> dict:
-    return json.loads(session.read_text(encoding="utf-8"))
+def files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.json")) if folder.exists() else []
+
+
+def saved(folder: Path) -> dict:
+    """The one session saved in ``folder``."""
+    (path,) = files(folder)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def save_session(folder: Path, answers: dict) -> str:
+    """A session saved by an earlier wizard; its resume code."""
+    earlier = Sessions(folder).create()
+    earlier.save(SessionData("main", "fr", answers))
+    earlier.close()
+    return earlier.code
+
+
+def action_ids(app) -> list:
+    return [o.id for o in app.screen.query_one("#actions", ChoiceList).options]
 
 
 def plan_text(app) -> str:
@@ -184,7 +204,7 @@ async def test_quit_asks_first_and_ctrl_c_quits_at_once(content, session):
         await choose(pilot, "start", "actions")
         await pilot.press("q")
         await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, QuitScreen)
         await pilot.press("enter")  # "no" is highlighted first
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
@@ -200,65 +220,154 @@ async def test_quit_asks_first_and_ctrl_c_quits_at_once(content, session):
         assert app._exit
 
 
-async def test_resume_continues_at_first_unanswered_question(content, session):
-    SessionStore(session).save(
-        SessionData("main", "fr", {"situation": "ps_holder", "ps_card": "none_yet"})
-    )
+async def test_resume_the_last_session_says_when_and_how_many(content, session):
+    save_session(session, {"situation": "ps_holder", "ps_card": "none_yet"})
     app = build_app(content, session)
     async with app.run_test(size=SIZE) as pilot:
-        ids = [o.id for o in app.screen.query_one("#actions", ChoiceList).options]
-        assert ids[0] == "resume"
-        await choose(pilot, "resume", "actions")
+        ids = action_ids(app)
+        assert ids[0] == "start"  # a stray Enter never opens saved answers
+        assert "resume_last" in ids
+        assert "réponses : 2" in screen_text(app) and "enregistrée le" in screen_text(app)
+        await choose(pilot, "resume_last", "actions")
         assert current_question(app) == "married"
+        # The session gets a new code, shown while answering; the old one is not kept.
+        assert app.resume_code and app.resume_code in screen_text(app)
+
+
+async def test_kiosk_never_offers_the_last_session(content, session):
+    save_session(session, {"situation": "asylum"})
+    app = build_app(content, session, kiosk=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "resume_last" not in action_ids(app) and "continue" not in action_ids(app)
+        assert "asile" not in screen_text(app).lower().split("commencer")[-1]
+        await choose(pilot, "start", "actions")
+        assert current_question(app) == "situation"
+        await pilot.press("r")  # the review shows nothing of the earlier person
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert "Aucune réponse" in screen_text(app)
+
+
+async def test_resume_with_the_code_in_kiosk_mode(content, session):
+    code = save_session(session, {"situation": "ps_holder", "ps_card": "none_yet"})
+    app = build_app(content, session, kiosk=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "code", "actions")
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.press(*"nuage nuage 00", "enter")  # wrong (or at worst someone else's)
+        await settle(pilot)
+        if app.resume_code is None:
+            assert "Code inconnu" in screen_text(app)
+            box = app.screen.query_one("#code-input", Input)
+            box.value = ""
+            spoken = code.replace("-", " ").upper()  # typed as read aloud
+            await pilot.press(*spoken, "enter")
+            await settle(pilot)
+        assert current_question(app) == "married"
+        assert app.answers == {"situation": "ps_holder", "ps_card": "none_yet"}
+        assert app.resume_code == code and code in screen_text(app)
+
+
+async def test_a_session_open_in_one_wizard_is_not_opened_by_another(content, session):
+    first = build_app(content, session)
+    async with first.run_test(size=SIZE) as pilot:
+        await choose(pilot, "start", "actions")
+        await answer(pilot, "situation", "ps_holder")
+        code = first.resume_code
+        assert code
+        other = Sessions(session)
+        assert other.latest() is None  # locked: not offered as "the last session"
+        refused = other.open_with_code(code)
+        assert getattr(refused, "reason", None) == "in_use"
 
 
 async def test_saved_answer_no_longer_valid_is_dropped(content, session):
-    SessionStore(session).save(
-        SessionData("main", "fr", {"situation": "ps_holder", "ps_card": "no_such_card"})
-    )
+    save_session(session, {"situation": "ps_holder", "ps_card": "no_such_card"})
     app = build_app(content, session)
     async with app.run_test(size=SIZE) as pilot:
-        await choose(pilot, "resume", "actions")
+        await choose(pilot, "resume_last", "actions")
         assert current_question(app) == "ps_card"
         assert app.answers == {"situation": "ps_holder"}
 
 
 async def test_corrupt_session_is_moved_aside_and_reported(content, session):
-    session.parent.mkdir(parents=True)
-    session.write_text("{not json", encoding="utf-8")
+    code = save_session(session, {"situation": "ps_holder"})
+    (path,) = files(session)
+    path.write_text("{not json", encoding="utf-8")
     app = build_app(content, session)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        ids = [o.id for o in app.screen.query_one("#actions", ChoiceList).options]
-        assert "resume" not in ids
+        assert "resume_last" not in action_ids(app)
         notices = [n.message for n in app._notifications]
         assert any("mis de côté" in n for n in notices)
         # The store's reason is English ("session file is not valid JSON"): not shown in French.
         assert not any("JSON" in n or "session file" in n for n in notices), notices
-    aside = list(session.parent.glob("session.json.corrupt-*"))
+        await choose(pilot, "code", "actions")
+        await pilot.press(*code, "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ResumeScreen) and app.resume_code is None
+    aside = list(session.glob("*.json.corrupt-*"))
     assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == "{not json"
-    assert not session.exists()
+    assert not path.exists()
 
 
 async def test_new_person_wipes_the_session_after_confirmation(content, session):
     app = build_app(content, session)
     async with app.run_test(size=SIZE) as pilot:
         await walk(pilot, HOLDER)
-        assert session.exists()
+        assert len(files(session)) == 1
         await pilot.press("n")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("escape")  # no: keep
         await settle(pilot)
-        assert isinstance(app.screen, PlanScreen) and session.exists()
+        assert isinstance(app.screen, PlanScreen) and len(files(session)) == 1
         await pilot.press("n")
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, WelcomeScreen)
-        assert not session.exists() and app.answers == {}
-        ids = [o.id for o in app.screen.query_one("#actions", ChoiceList).options]
-        assert "resume" not in ids
+        assert files(session) == [] and app.answers == {}
+        assert "resume_last" not in action_ids(app) and "continue" not in action_ids(app)
+    assert list(session.iterdir()) == []  # no lock file either
+
+
+async def test_quit_and_forget_me_erases_the_session(content, session):
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "start", "actions")
+        await answer(pilot, "situation", "ps_holder")
+        await pilot.press("q")
+        await settle(pilot)
+        assert isinstance(app.screen, QuitScreen)
+        assert app.resume_code in screen_text(app)  # the code to note before leaving
+        await choose(pilot, "forget", "confirm-choices")
+        assert app._exit
+    assert files(session) == []
+
+
+async def test_kiosk_idle_timeout_clears_the_screen_and_keeps_the_session(content, session):
+    app = build_app(content, session, kiosk=True, idle_seconds=2.0)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "start", "actions")
+        await answer(pilot, "situation", "ps_holder")
+        code = app.resume_code
+        assert current_question(app) == "ps_card"
+        await pilot.pause(3.0)
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        assert app.answers == {} and app.resume_code is None
+        assert "continue" not in action_ids(app) and "ps_holder" not in screen_text(app)
+        # The person who walked away can still come back with the code.
+        await choose(pilot, "code", "actions")
+        await pilot.press(*code, "enter")
+        await settle(pilot)
+        assert current_question(app) == "ps_card"
+        # ...and the timeout works again for the next idle spell.
+        await pilot.pause(3.0)
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen) and app.answers == {}
 
 
 async def test_plan_scrolls_with_the_keyboard(content, session):
@@ -304,21 +413,38 @@ async def test_no_command_palette_and_no_browser(content, session):
         assert opened == []
 
 
-async def test_start_over_a_saved_session_asks_first(content, session):
-    SessionStore(session).save(SessionData("main", "fr", {"situation": "ps_family"}))
+async def test_start_over_asks_before_erasing_wherever_it_starts(content, session):
     app = build_app(content, session)
     async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "start", "actions")
+        await answer(pilot, "situation", "ps_holder")
+        await pilot.press("escape", "escape")  # back to the welcome screen
         await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        assert action_ids(app)[:2] == ["start", "continue"]
         await choose(pilot, "start", "actions")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         await settle(pilot)
-        assert isinstance(app.screen, WelcomeScreen) and session.exists()
+        assert isinstance(app.screen, WelcomeScreen) and len(files(session)) == 1
+        await choose(pilot, "continue", "actions")
+        assert current_question(app) == "ps_card"
+        await pilot.press("escape", "escape")
+        await settle(pilot)
         await choose(pilot, "start", "actions")
         await pilot.press("y")
         await settle(pilot)
         assert current_question(app) == "situation"
-        assert app.answers == {} and not session.exists()
+        assert app.answers == {} and files(session) == []
+
+
+async def test_a_saved_session_is_not_erased_by_starting_another(content, session):
+    save_session(session, {"situation": "ps_family"})
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "start", "actions")  # no question: nothing of this person to erase
+        assert current_question(app) == "situation"
+    assert len(files(session)) == 1
 
 
 async def test_place_input_suggests_as_the_person_types(content, session):
@@ -418,3 +544,26 @@ async def test_the_engine_runs_once_per_answer(content, session, monkeypatch):
             calls.clear()
             await answer(pilot, qid, HOLDER[qid])
             assert len(calls) == 1, f"{qid}: the engine ran {len(calls)} times"
+
+
+async def test_enter_on_a_fresh_yes_no_question_does_not_answer_it(content, session):
+    app = build_app(content, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "start", "actions")
+        await answer(pilot, "situation", "ps_holder")
+        await answer(pilot, "ps_card", "none_yet")
+        assert current_question(app) == "married"
+        choices = app.screen.query_one("#answer-choices", ChoiceList)
+        assert choices.highlighted is None and "(•)" not in screen_text(app)
+        for _ in range(3):
+            await pilot.press("enter")
+            await settle(pilot)
+        assert current_question(app) == "married"
+        assert "married" not in app.answers and "married" not in saved(session)["answers"]
+        assert "Choisissez une réponse" in error_text(app)
+        await pilot.press("down")  # the first choice, "Oui", now highlighted: the message goes
+        await settle(pilot)
+        assert error_text(app) == ""
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert app.answers["married"] is False

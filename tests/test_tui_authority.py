@@ -14,7 +14,7 @@ SIZE = (80, 24)
 async def test_look_up_names_the_authority_for_a_place(content, today, tmp_path: Path):
     from parcours.screens.app import make_app
 
-    app = make_app(content=content, today=today, session_path=tmp_path / "s.json")
+    app = make_app(content=content, today=today, session_dir=tmp_path / "sessions")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await choose(pilot, "authority", "actions")
@@ -40,7 +40,7 @@ async def test_authority_answer_scrolls_with_page_down_from_the_place_box(
 ):
     from parcours.screens.app import make_app
 
-    app = make_app(content=content, today=today, session_path=tmp_path / "s.json")
+    app = make_app(content=content, today=today, session_dir=tmp_path / "sessions")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await choose(pilot, "authority", "actions")

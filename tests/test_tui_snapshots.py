@@ -16,9 +16,15 @@ from tests.tui_support import HOLDER, answer, build_app, choose, settle, type_an
 SIZE = (80, 24)
 
 
+@pytest.fixture(autouse=True)
+def fixed_code(monkeypatch):
+    """The resume code shown on every question is random: a fixed one keeps snapshots stable."""
+    monkeypatch.setattr("parcours.wizard.session.new_code", lambda: "pomme-lune-42")
+
+
 @pytest.fixture
 def app(content, tmp_path: Path):
-    return build_app(content, tmp_path / "session.json")
+    return build_app(content, tmp_path / "sessions")
 
 
 async def _reach(pilot: Pilot, last: str) -> None:
@@ -38,7 +44,7 @@ def test_welcome(app, snap_compare):
 def test_choice_question(app, snap_compare):
     async def run_before(pilot: Pilot) -> None:
         await _reach(pilot, "ps_card")
-        await pilot.press("f1")  # with its help shown
+        await pilot.press("f1")  # with its help shown, and nothing chosen yet
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
@@ -46,11 +52,11 @@ def test_choice_question(app, snap_compare):
 def test_choice_question_without_colour(content, tmp_path, monkeypatch, snap_compare):
     # With NO_COLOR the selection must still be readable: "(•)" against "( )".
     monkeypatch.setenv("NO_COLOR", "1")
-    app = build_app(content, tmp_path / "session.json")
+    app = build_app(content, tmp_path / "sessions")
 
     async def run_before(pilot: Pilot) -> None:
         await _reach(pilot, "ps_card")
-        await pilot.press("down")
+        await pilot.press("down", "down")
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
@@ -87,6 +93,18 @@ def test_plan_deadlines(app, snap_compare):
     async def run_before(pilot: Pilot) -> None:
         await walk(pilot, {**HOLDER, "document_expiry": "2026-12-31"})
         await pilot.press("pagedown", "pagedown", "pagedown")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_resume_with_a_wrong_code(content, tmp_path, snap_compare):
+    app = build_app(content, tmp_path / "sessions", kiosk=True)
+
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        await choose(pilot, "code", "actions")
+        await pilot.press(*"nuage lune 07", "enter")
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -82,18 +82,24 @@ def test_two_questions_in_a_real_terminal(tmux: Tmux, tmp_path: Path, term_env: 
     assert "n'envoie rien" in welcome
     assert "> Commencer" in welcome  # the menu cursor is a character, not a colour
     tmux.keys("Enter")
-    tmux.wait_for("Étape 1")
-    tmux.keys("Enter")  # first option: protection subsidiaire holder
+    first = tmux.wait_for("Étape 1")
+    assert "(•)" not in first  # nothing is chosen for the person
+    tmux.keys("Enter")
+    tmux.wait_for("Choisissez une réponse")
+    tmux.keys("Down", "Enter")  # first option: protection subsidiaire holder
     question = tmux.wait_for("Étape 2")
-    assert "(•) Pas encore de carte" in question
+    assert "( ) Pas encore de carte" in question and "(•)" not in question
+    tmux.keys("Down")
+    tmux.wait_for("(•) Pas encore de carte")
     tmux.keys("Down")
     tmux.wait_for("(•) La carte pluriannuelle")
     tmux.keys("Up", "Enter")  # no card yet
     third = tmux.wait_for("Étape 3")
     assert "marié" in third
     assert "Retour" in tmux.wait_for("Quitter")  # the footer shows the keys
+    assert "code de reprise" in third
 
-    session = data / "parcours" / "session.json"
+    (session,) = (data / "parcours" / "sessions").glob("*.json")
     assert json.loads(session.read_text(encoding="utf-8"))["answers"] == {
         "situation": "ps_holder",
         "ps_card": "none_yet",
@@ -103,6 +109,7 @@ def test_two_questions_in_a_real_terminal(tmux: Tmux, tmp_path: Path, term_env: 
     tmux.wait_for("Oui, quitter")
     tmux.keys("y")
     tmux.wait_for("parcours-exited-0")
-    # Nothing but the session file was written under HOME or the data directory.
+    # Nothing but the session (and its lock) was written under HOME or the data directory.
     written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
-    assert written == ["xdg-data/parcours/session.json"]
+    folder = "xdg-data/parcours/sessions"
+    assert written == [f"{folder}/{session.stem}.json", f"{folder}/{session.stem}.lock"]

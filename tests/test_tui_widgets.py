@@ -95,7 +95,7 @@ def demo_content() -> Content:
 
 
 async def test_multiple_choice_number_text_and_optional_choice(tmp_path: Path):
-    app = build_app(demo_content(), tmp_path / "session.json")
+    app = build_app(demo_content(), tmp_path / "sessions")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await choose(pilot, "start", "actions")
@@ -171,12 +171,12 @@ def with_history() -> Content:
 
 
 async def test_historical_texts_only_when_the_content_has_them(tmp_path: Path):
-    app = build_app(demo_content(), tmp_path / "session.json")
+    app = build_app(demo_content(), tmp_path / "sessions")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         ids = [o.id for o in app.screen.query_one("#actions", ChoiceList).options]
-        assert ids == ["start", "quit"]
-    app = build_app(with_history(), tmp_path / "session.json")
+        assert ids == ["start", "code", "quit"]
+    app = build_app(with_history(), tmp_path / "sessions")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await choose(pilot, "history", "actions")
@@ -204,7 +204,7 @@ async def test_authority_hook_adds_the_action_and_opens_its_screen(tmp_path: Pat
     app = make_app(
         content=demo_content(),
         today=today,
-        session_path=tmp_path / "s.json",
+        session_dir=tmp_path / "sessions",
         authority_screen=FakeAuthority,
         cursor_blink=False,
     )
@@ -228,7 +228,7 @@ async def test_long_choice_list_scrolls_instead_of_being_cut(tmp_path: Path):
     }
     tables = demo_tables()
     tables["questions"] = [question]
-    app = build_app(Content.from_tables(tables), tmp_path / "session.json")
+    app = build_app(Content.from_tables(tables), tmp_path / "sessions")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await choose(pilot, "start", "actions")

@@ -18,15 +18,19 @@ from tests.conftest import TODAY  # build_app is no test: it cannot take the `to
 from tests.examples import HOLDER_93 as HOLDER  # noqa: F401 - re-exported for the TUI tests
 
 
-def build_app(content: Content, session: Path, lang: str = "fr") -> ParcoursApp:
-    """The app on the given content, a fixed date, a temporary session, no cursor blink."""
+def build_app(
+    content: Content, sessions: Path, lang: str = "fr", kiosk: bool = False, **options: Any
+) -> ParcoursApp:
+    """The app on the given content, a fixed date, a temporary sessions folder, no blink."""
     return make_app(
         content=content,
         today=TODAY,
-        session_path=session,
+        session_dir=sessions,
         lang=lang,
         authority_screen=None,
         cursor_blink=False,
+        kiosk=kiosk,
+        **options,
     )
 
 
@@ -44,7 +48,9 @@ async def choose(pilot: Pilot, option_id: str, list_id: str | None = None) -> No
     assert option_id in ids, f"{option_id} not offered: {ids}"
     target = ids.index(option_id)
     while choices.highlighted != target:
-        await pilot.press("down" if (choices.highlighted or 0) < target else "up")
+        # Nothing is highlighted on a fresh question: Down reaches the first choice.
+        going_down = choices.highlighted is None or choices.highlighted < target
+        await pilot.press("down" if going_down else "up")
     await pilot.press("enter")
     await settle(pilot)
 

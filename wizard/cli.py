@@ -350,12 +350,48 @@ def main_callback(
     blink: Annotated[
         bool, typer.Option("--blink", help="Blinking text cursor (off by default: it costs bytes).")
     ] = False,
+    mouse: Annotated[
+        bool,
+        typer.Option("--mouse", help="Use the mouse even over SSH or in kiosk mode."),
+    ] = False,
+    kiosk: Annotated[
+        bool,
+        typer.Option(
+            "--kiosk",
+            help="Shared account (SSH ForceCommand; also PARCOURS_KIOSK=1): resume only with a "
+            "code, idle timeout, no mouse or animations, TEXTUAL_* variables ignored.",
+        ),
+    ] = False,
+    idle_minutes: Annotated[
+        float | None,
+        typer.Option(
+            help="Kiosk mode: clear the screen after this many idle minutes (default 5; "
+            "also PARCOURS_IDLE_MINUTES).",
+            min=0.01,
+        ),
+    ] = None,
+    session_hours: Annotated[
+        float | None,
+        typer.Option(
+            help="Saved answers expire after this many hours (default 24; also "
+            "PARCOURS_SESSION_HOURS).",
+            min=0.01,
+            max=8760,
+        ),
+    ] = None,
 ) -> None:
     """Start the wizard when no command is given."""
     if ctx.invoked_subcommand is None:
-        from ..screens.app import run  # Textual is imported only here.
+        from .launch import start_tui
 
-        run(lang=lang.value, mouse=not no_mouse, blink=blink)
+        options: dict[str, Any] = {"lang": lang.value, "kiosk": kiosk, "blink": blink}
+        if no_mouse or mouse:
+            options["mouse"] = mouse and not no_mouse
+        if idle_minutes is not None:
+            options["idle_minutes"] = idle_minutes
+        if session_hours is not None:
+            options["session_hours"] = session_hours
+        start_tui(options)
 
 
 def main() -> None:

@@ -1,17 +1,38 @@
 """The ``parcours`` entry point: the bare command starts the wizard without loading Typer.
 
-``parcours`` alone (optionally ``--lang fr|en``, ``--no-mouse``) goes straight to the TUI, which
-saves Typer's import (~60 ms) on every start; anything else (a command, ``--help``,
-``--version``, an unknown option) goes to the Typer CLI in ``wizard.cli``, which also knows
-these two options, so both paths accept the same command line.
+``parcours`` alone (optionally ``--lang fr|en``, ``--no-mouse``, ``--mouse``, ``--kiosk``,
+``--blink``,
+``--idle-minutes N``, ``--session-hours N``) goes straight to the TUI, which saves Typer's import
+(~60 ms) on every start; anything else (a command, ``--help``, ``--version``, an unknown option)
+goes to the Typer CLI in ``wizard.cli``, which also knows these options, so both paths accept the
+same command line and both start the TUI through ``start_tui``.
+
+Kiosk mode (``--kiosk`` or ``PARCOURS_KIOSK=1``, for an SSH ForceCommand) and any SSH connection
+turn the mouse and animations off; kiosk mode also removes every ``TEXTUAL*`` variable from the
+environment before Textual is imported, and clears the screen after ``--idle-minutes``.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
+from .session import ttl_from
 from .text import DEFAULT_LANG, LANGS
+
+DEFAULT_IDLE_MINUTES = 5.0
+NO_TERMINAL = (
+    "parcours: no terminal: run `parcours` in a terminal (over SSH: ssh -t), "
+    "or use `parcours step`/`parcours plan` with an answers file (see parcours --help)"
+)
+_FLAGS = {
+    "--no-mouse": ("mouse", False),
+    "--mouse": ("mouse", True),
+    "--kiosk": ("kiosk", True),
+    "--blink": ("blink", True),
+}
+_VALUES = {"--lang": "lang", "--idle-minutes": "idle_minutes", "--session-hours": "session_hours"}
 
 
 def tui_options(args: list[str]) -> dict[str, Any] | None:
@@ -20,19 +41,103 @@ def tui_options(args: list[str]) -> dict[str, Any] | None:
     rest = list(args)
     while rest:
         arg = rest.pop(0)
-        if arg == "--no-mouse" and "mouse" not in options:
-            options["mouse"] = False
-        elif arg == "--blink" and "blink" not in options:
-            options["blink"] = True
-        elif arg.startswith("--lang=") and "lang" not in options:
-            options["lang"] = arg.split("=", 1)[1]
-        elif arg == "--lang" and rest and "lang" not in options:
-            options["lang"] = rest.pop(0)
+        name, sep, inline = arg.partition("=")
+        if arg in _FLAGS and _FLAGS[arg][0] not in options:
+            key, value = _FLAGS[arg]
+            options[key] = value
+        elif name in _VALUES and _VALUES[name] not in options and (inline or (not sep and rest)):
+            options[_VALUES[name]] = inline if sep else rest.pop(0)
         else:
             return None
     if options.get("lang", DEFAULT_LANG) not in LANGS:
         return None  # let the CLI print its one-line error
+    for key in ("idle_minutes", "session_hours"):
+        if key in options and _number(options[key]) is None:
+            return None
     return options
+
+
+def _number(text: Any) -> float | None:
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        return None
+    return value if 0 < value <= 1_000_000 else None
+
+
+def has_terminal() -> bool:
+    """Whether input and output are a terminal. Textual draws on stderr, so a redirected
+    stderr would receive the screen: all three must be terminals."""
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty() and sys.stderr.isatty()
+    except (AttributeError, ValueError):  # closed or missing streams
+        return False
+
+
+def no_terminal() -> None:
+    """Without a terminal: one line saying how to run the wizard, then exit (code 2). A plain
+    line mode, once there is one, starts here instead."""
+    print(NO_TERMINAL, file=sys.stderr)
+    raise SystemExit(2)
+
+
+def scrub_textual_env(environ: dict[str, str] | os._Environ[str] = os.environ) -> list[str]:
+    """Remove ``TEXTUAL`` and every ``TEXTUAL_*`` variable (they can write screenshots and logs,
+    import a driver module or press keys); the names removed."""
+    names = [n for n in list(environ) if n == "TEXTUAL" or n.startswith("TEXTUAL_")]
+    for name in names:
+        del environ[name]
+    return names
+
+
+def settings(options: dict[str, Any]) -> dict[str, Any]:
+    """The arguments of ``screens.app.run`` from the command line and the environment:
+    ``PARCOURS_KIOSK=1``, ``PARCOURS_IDLE_MINUTES``, ``PARCOURS_SESSION_HOURS``,
+    ``SSH_CONNECTION``. Raises ValueError with one line for a bad value."""
+    env = os.environ
+    kiosk = bool(options.get("kiosk")) or env.get("PARCOURS_KIOSK", "") not in ("", "0")
+    remote = kiosk or bool(env.get("SSH_CONNECTION"))
+    mouse = options.get("mouse")
+    idle = options.get("idle_minutes") or env.get("PARCOURS_IDLE_MINUTES") or None
+    idle_minutes = _number(idle) if idle is not None else DEFAULT_IDLE_MINUTES
+    if idle_minutes is None:
+        raise ValueError(f"idle minutes must be a positive number, not {idle!r}")
+    hours = options.get("session_hours") or env.get("PARCOURS_SESSION_HOURS") or None
+    try:
+        ttl = ttl_from(None if hours is None else str(hours))
+    except ValueError:
+        raise ValueError(f"session hours must be a number from 0 to 8760, not {hours!r}") from None
+    return {
+        "lang": options.get("lang", DEFAULT_LANG),
+        # Mouse reports and smooth scrolling cost kilobytes on a slow link: off over SSH and in
+        # kiosk mode unless --mouse asks for the mouse.
+        "mouse": bool(mouse) if mouse is not None else not remote,
+        "animations": not remote,
+        "kiosk": kiosk,
+        "idle_seconds": idle_minutes * 60 if kiosk else None,
+        "session_ttl": ttl,
+        # A blinking cursor sends bytes twice a second, idle or not: only when asked.
+        "blink": bool(options.get("blink")),
+    }
+
+
+def start_tui(options: dict[str, Any]) -> None:
+    """Start the full-screen wizard (both entry paths end here)."""
+    if not has_terminal():
+        no_terminal()
+    try:
+        chosen = settings(options)
+    except ValueError as exc:
+        print(f"parcours: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+    if chosen["kiosk"]:
+        scrub_textual_env()
+    from ..screens.app import run  # Textual is imported only here, after the scrub.
+
+    try:
+        run(**chosen)
+    except KeyboardInterrupt:
+        sys.exit(130)
 
 
 def main() -> None:
@@ -42,9 +147,4 @@ def main() -> None:
 
         cli_main()
         return
-    from ..screens.app import run  # Textual is imported only here.
-
-    try:
-        run(**options)
-    except KeyboardInterrupt:
-        sys.exit(130)
+    start_tui(options)
