@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList
 
 from ..wizard.answers import coerce
 from ..wizard.dates import ISO_DATE, format_date, parse_iso
@@ -23,7 +23,7 @@ from ..wizard.qtypes import bound
 from ..wizard.text import tr
 from ..wizard.user_input import raw_from_text, text_from_raw
 from .strings import t
-from .widgets import ChoiceList
+from .widgets import ChoiceList, Plain
 
 if TYPE_CHECKING:
     from .app import ParcoursApp
@@ -100,15 +100,15 @@ class QuestionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         q, lang = self.question, self.lang
         progress = f"{t('step', lang, n=self.wizard.step_number(q))} · {tr(q.section, lang)}"
-        yield Static(progress, classes="title-bar", id="progress")
+        yield Plain(progress, classes="title-bar", id="progress")
         with Vertical(id="question-body"):
             with VerticalScroll(id="question-head"):
-                yield Static(tr(q.text, lang), id="question-text")
+                yield Plain(tr(q.text, lang), id="question-text")
                 help_text = tr(q.help, lang) or t("no_help", lang)
-                yield Static(help_text, id="question-help")
-            yield Static(self._hint(), classes="hint", id="question-hint")
+                yield Plain(help_text, id="question-help")
+            yield Plain(self._hint(), classes="hint", id="question-hint")
             yield from self._input()
-            yield Static("", classes="error", id="question-error")
+            yield Plain("", classes="error", id="question-error")
         yield Footer()
 
     def _hint(self) -> str:
@@ -221,7 +221,7 @@ class QuestionScreen(Screen[None]):
 
     def show_error(self, text: str, ok: bool = False) -> None:
         """Write under the input: an error, or (``ok``) what was understood."""
-        line = self.query_one("#question-error", Static)
+        line = self.query_one("#question-error", Plain)
         line.set_class(ok, "ok")
         line.update(text)
 

@@ -7,7 +7,6 @@ cause ends in one line on stderr and exit code 2; never a traceback.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from datetime import date
 from enum import StrEnum
@@ -17,8 +16,9 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from .. import __version__
-from .dates import parse_iso
-from .errors import AnswerError, DataError
+from .dates import parse_today_option
+from .errors import AnswerError, DataError, UserError
+from .safe_text import has_unsafe, json_text, one_line, visible
 from .text import DEFAULT_LANG, LANGS
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .flow import Step
 
 MAX_ANSWERS_BYTES = 1_000_000
+INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug of ours; 1 is kept for content that fails check-data
 
 app = typer.Typer(
     add_completion=False,
@@ -47,9 +48,9 @@ class PlanFormat(StrEnum):
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    """One line on stderr, then exit (2: bad input; 1: problem with the bundled data)."""
-    line = " ".join(str(message).split())
-    typer.echo(f"parcours: {line}", err=True)
+    """One line on stderr, then exit (2: bad input; 1: problem with the bundled data). Control
+    and invisible characters in the message are shown as escapes, never sent raw."""
+    typer.echo(f"parcours: {one_line(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -57,7 +58,7 @@ def parse_today(value: str | None) -> date:
     if value is None:
         return date.today()
     try:
-        return parse_iso(value)
+        return parse_today_option(value)
     except ValueError as exc:
         fail(f"--today: {exc}")
 
@@ -71,23 +72,32 @@ def read_answers(path: str) -> Any:
             with open(path, "rb") as fh:
                 raw = fh.read(MAX_ANSWERS_BYTES + 1)
     except OSError as exc:
-        fail(f"cannot read answers file {path}: {exc.strerror or exc}")
+        fail(f"cannot read answers file {visible(path)}: {exc.strerror or exc}")
+    name = visible(path)
     if len(raw) > MAX_ANSWERS_BYTES:
-        fail(f"answers file {path} is too large (over {MAX_ANSWERS_BYTES} bytes)")
+        fail(f"answers file {name} is too large (over {MAX_ANSWERS_BYTES} bytes)")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        fail(f"answers file {path} is not UTF-8 text")
+        fail(f"answers file {name} is not UTF-8 text")
     if not text.strip():
-        fail(f"answers file {path} is empty: expected a JSON object such as {{}}")
+        fail(f"answers file {name} is empty: expected a JSON object such as {{}}")
 
-    def no_constants(name: str) -> NoReturn:
-        raise ValueError(f"{name} is not allowed")
+    def no_constants(constant: str) -> NoReturn:
+        raise ValueError(f"{constant} is not allowed")
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        document: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in document:
+                raise ValueError(f"the key '{visible(key)}' appears twice")
+            document[key] = value
+        return document
 
     try:
-        return json.loads(text, parse_constant=no_constants)
+        return json.loads(text, parse_constant=no_constants, object_pairs_hook=no_duplicates)
     except (ValueError, RecursionError) as exc:
-        fail(f"answers file {path} is not valid JSON: {exc}")
+        fail(f"answers file {name} is not valid JSON: {exc}")
 
 
 def load() -> Content:
@@ -106,7 +116,7 @@ def run_step(answers_path: str, today: str | None, lang: Lang, flow: str) -> tup
     raw = read_answers(answers_path)
     content = load()
     if flow not in content.flows:
-        fail(f"--flow: unknown flow '{flow}' (known: {', '.join(content.flows)})")
+        fail(f"--flow: unknown flow '{visible(flow)}' (known: {', '.join(content.flows)})")
     content = content.with_flow(flow)
     try:
         return step(content, raw, day), day
@@ -148,7 +158,7 @@ def step_command(
 
     result, day = run_step(answers, today, lang, flow)
     if json_out:
-        typer.echo(json.dumps(step_json(result, day, lang.value), ensure_ascii=False, indent=2))
+        typer.echo(json_text(step_json(result, day, lang.value)))
         return
     if result.plan is not None:
         from .render import render_text
@@ -173,8 +183,15 @@ def plan_command(
     ),
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the plan to this file instead of the screen."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the plan to this new file (mode 0600) instead of the screen.",
+        ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --output: replace the file if it exists.")
+    ] = False,
     today: TodayOpt = None,
     lang: LangOpt = DEFAULT,
     flow: FlowOpt = "main",
@@ -192,30 +209,19 @@ def plan_command(
         )
     plan = sections(result.plan, lang.value)
     if fmt is PlanFormat.json:
-        text = json.dumps(plan_json(plan), ensure_ascii=False, indent=2) + "\n"
+        text = json_text(plan_json(plan)) + "\n"
     else:
         text = render_text(plan)
     if output is None:
         typer.echo(text, nl=False)
         return
-    write_file(output, text)
-    typer.echo(f"plan written to {output}", err=True)
+    from .files import write_text
 
-
-def write_file(path: Path, text: str) -> None:
-    """Write atomically: a temporary file beside the target, then rename."""
-    if path.is_dir():
-        fail(f"--output {path} is a directory")
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        fail(f"cannot write {path}: {exc.strerror or exc}")
+        write_text(output, text, force=force)
+    except UserError as exc:
+        fail(f"--output: {exc.text(lang.value)}")
+    typer.echo(f"plan written to {visible(output, 200)}", err=True)
 
 
 @app.command("check-data")
@@ -234,7 +240,7 @@ def check_data_command(
     from .checks import check
 
     if data_dir is not None and not (data_dir / "content").is_dir():
-        fail(f"--data-dir {data_dir}: no content/ folder there")
+        fail(f"--data-dir {visible(data_dir, 200)}: no content/ folder there")
     report = check(data_dir, parse_today(today))
     for problem in report.problems:
         typer.echo(f"- {problem}")
@@ -267,15 +273,17 @@ def authority_command(
     from .authorities import authorities_for, render_answer
     from .errors import WhereError
 
-    if len(query) > 200 or any(ord(c) < 32 for c in query):
-        fail("the place must be a short line of text")
+    if len(query) > 200 or has_unsafe(query):
+        fail(f"the place must be a short line of text, got '{visible(query)}'")
+    if len(procedure) > 200 or has_unsafe(procedure):
+        fail(f"--procedure: unknown procedure '{visible(procedure)}'")
     content = load()
     try:
         answer = authorities_for(content, query, procedure, lang.value)
     except WhereError as exc:
         fail(exc.text(lang.value))
     if json_out:
-        typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        typer.echo(json_text(answer.to_dict()))
     else:
         typer.echo(render_answer(answer, lang.value), nl=False)
 
@@ -297,12 +305,14 @@ def main_callback(
     no_mouse: Annotated[
         bool, typer.Option("--no-mouse", help="Ignore the mouse (fewer bytes on slow links).")
     ] = False,
+    today: TodayOpt = None,
 ) -> None:
     """Start the wizard when no command is given."""
     if ctx.invoked_subcommand is None:
+        day = parse_today(today) if today is not None else None
         from ..screens.app import run  # Textual is imported only here.
 
-        run(lang=lang.value, mouse=not no_mouse)
+        run(lang=lang.value, mouse=not no_mouse, today=day)
 
 
 def main() -> None:
@@ -311,11 +321,19 @@ def main() -> None:
         code = app(standalone_mode=False)
     except typer.TyperException as exc:  # Typer's usage errors, raised instead of boxed
         message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
-        line = " ".join(str(message).split())
-        typer.echo(f"parcours: {line} (see parcours --help)", err=True)
+        typer.echo(f"parcours: {one_line(message)} (see parcours --help)", err=True)
         sys.exit(getattr(exc, "exit_code", 2) or 2)
     except (KeyboardInterrupt, typer.Abort):
         typer.echo("", err=True)
         sys.exit(130)
+    except RecursionError:
+        typer.echo("parcours: the input is nested too deeply", err=True)
+        sys.exit(2)
+    except MemoryError:
+        typer.echo("parcours: the input is too large for this machine", err=True)
+        sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        typer.echo(f"parcours: internal error ({type(exc).__name__}); please report it", err=True)
+        sys.exit(INTERNAL_ERROR)
     if isinstance(code, int) and code:
         sys.exit(code)

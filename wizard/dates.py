@@ -43,3 +43,20 @@ def shift(d: date, period: Mapping[str, int]) -> date:
 
 def format_date(d: date, lang: str) -> str:
     return d.strftime("%d/%m/%Y") if lang == "fr" else d.isoformat()
+
+
+def parse_today_option(text: str) -> date:
+    """``--today``: a strict YYYY-MM-DD date between 1900 and 2100 (deadlines computed from it
+    stay within the calendar); raises ValueError with a readable message."""
+    from .safe_text import visible
+
+    try:
+        day = parse_iso(text)
+    except ValueError:
+        raise ValueError(f"expected a date as YYYY-MM-DD, got '{visible(text)}'") from None
+    if not EARLIEST <= day <= LATEST:
+        raise ValueError(
+            f"{day.isoformat()} is out of range (from {EARLIEST.isoformat()} "
+            f"to {LATEST.isoformat()})"
+        )
+    return day

@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 
 from .errors import PlaceError
 from .resources import data_root, read_tables
+from .safe_text import visible
 
 MAX_CHOICES = 20  # suggestions listed for an ambiguous place
 # Placeholders an authority's name or note may use (filled by ``Geography.template_fields``).
@@ -698,10 +699,10 @@ class Geography:
                 return self._from_name(text, article + key, None)
         raise PlaceError(
             {
-                "fr": f"lieu inconnu « {text} » : tapez un code postal (5 chiffres), le nom "
-                "de la commune, ou le numéro ou le nom du département",
-                "en": f"unknown place '{text}': type a postal code (5 digits), the commune's "
-                "name, or the département's number or name",
+                "fr": f"lieu inconnu « {visible(text)} » : tapez un code postal (5 chiffres), "
+                "le nom de la commune, ou le numéro ou le nom du département",
+                "en": f"unknown place '{visible(text)}': type a postal code (5 digits), "
+                "the commune's name, or the département's number or name",
             },
             self._near(key),
         )
@@ -760,7 +761,10 @@ class Geography:
         dep = self.departements.get(code)
         if dep is None:
             raise PlaceError(
-                {"fr": f"département inconnu « {code} »", "en": f"unknown département '{code}'"}
+                {
+                    "fr": f"département inconnu « {visible(code)} »",
+                    "en": f"unknown département '{visible(code)}'",
+                }
             )
         if dep.zone == "com":
             raise PlaceError(
@@ -809,15 +813,19 @@ class Geography:
                 if not entries and dep_code is None:
                     raise PlaceError(
                         {
-                            "fr": f"aucun lieu « {query} » : vérifiez le nom et le code entre "
-                            "parenthèses",
-                            "en": f"no place '{query}': check the name and the code in brackets",
+                            "fr": f"aucun lieu « {visible(query)} » : vérifiez le nom et le code "
+                            "entre parenthèses",
+                            "en": f"no place '{visible(query)}': check the name and the code in "
+                            "brackets",
                         },
                         self._near(key),
                     )
         if not entries and dep_code is None:
             raise PlaceError(
-                {"fr": f"lieu inconnu « {query} »", "en": f"unknown place '{query}'"},
+                {
+                    "fr": f"lieu inconnu « {visible(query)} »",
+                    "en": f"unknown place '{visible(query)}'",
+                },
                 self._near(key),
             )
         # A name found both in the COM and elsewhere means the place elsewhere (the COM are
@@ -843,10 +851,10 @@ class Geography:
         extra_en = f" (and {more} more)" if more else ""
         raise PlaceError(
             {
-                "fr": f"plusieurs lieux s'appellent « {query} »{extra_fr} : précisez le "
-                "département entre parenthèses, ou tapez le code postal",
-                "en": f"several places are called '{query}'{extra_en}: add the département "
-                "in brackets, or type the postal code",
+                "fr": f"plusieurs lieux s'appellent « {visible(query)} »{extra_fr} : précisez "
+                "le département entre parenthèses, ou tapez le code postal",
+                "en": f"several places are called '{visible(query)}'{extra_en}: add the "
+                "département in brackets, or type the postal code",
             },
             tuple(shown),
         )
@@ -856,10 +864,10 @@ class Geography:
         if not entries:
             raise PlaceError(
                 {
-                    "fr": f"code postal inconnu « {code} » (les codes CEDEX ne sont pas des "
-                    "adresses de domicile) : vérifiez-le ou tapez le nom de la commune",
-                    "en": f"unknown postal code '{code}' (CEDEX codes are not home addresses): "
-                    "check it or type the commune's name",
+                    "fr": f"code postal inconnu « {visible(code)} » (les codes CEDEX ne sont pas "
+                    "des adresses de domicile) : vérifiez-le ou tapez le nom de la commune",
+                    "en": f"unknown postal code '{visible(code)}' (CEDEX codes are not home "
+                    "addresses): check it or type the commune's name",
                 },
                 self._near_postcodes(code),
             )

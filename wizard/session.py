@@ -16,6 +16,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .files import NotRegularFile, read_regular
+from .safe_text import visible
+from .text import Localised
+
 FORMAT_VERSION = 1
 FILE_NAME = "session.json"
 MAX_BYTES = 1_000_000  # a real session is a few hundred bytes; refuse anything absurd
@@ -50,7 +54,7 @@ class LoadResult:
     """A loaded session (or None), and where a corrupt file was moved, if it was."""
 
     data: SessionData | None
-    problem: str | None = None  # one line: why the file could not be used
+    problem: Localised | None = None  # one line, fr and en: why the file could not be used
     moved_to: Path | None = None
 
 
@@ -65,13 +69,16 @@ class SessionStore:
 
     def load(self) -> LoadResult:
         """The saved session; a file that cannot be read as one is moved aside and reported."""
-        if not self.path.exists():
+        if not os.path.lexists(self.path):
             return LoadResult(None)
         try:
-            with open(self.path, "rb") as fh:
-                raw = fh.read(MAX_BYTES + 1)
+            raw = read_regular(self.path, MAX_BYTES + 1)
+        except NotRegularFile:
+            # A FIFO or a device would block or never end: never opened for reading.
+            return LoadResult(None, _problem(self.path, *NOT_REGULAR))
         except OSError as exc:
-            return LoadResult(None, f"cannot read {self.path}: {exc.strerror or exc}")
+            why = exc.strerror or type(exc).__name__
+            return LoadResult(None, _problem(self.path, f"lecture impossible ({why})", why))
         try:
             data = _parse(raw)
         except ValueError as exc:
@@ -81,14 +88,23 @@ class SessionStore:
     def _move_aside(self, why: str) -> LoadResult:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        fr = WHY_FR.get(why, why)
         try:
             os.replace(self.path, target)
         except OSError as exc:
-            return LoadResult(None, f"{why}; could not move it aside: {exc.strerror or exc}")
-        return LoadResult(None, why, target)
+            err = exc.strerror or type(exc).__name__
+            return LoadResult(
+                None,
+                _problem(
+                    self.path,
+                    f"{fr} ; impossible de le mettre de côté ({err})",
+                    f"{why}; could not move it aside ({err})",
+                ),
+            )
+        return LoadResult(None, {"fr": fr, "en": why}, target)
 
-    def save(self, data: SessionData) -> str | None:
-        """Write atomically (temporary file, fsync, rename); return a problem line or None."""
+    def save(self, data: SessionData) -> Localised | None:
+        """Write atomically (temporary file, fsync, rename); return a problem (fr, en) or None."""
         text = json.dumps(data.to_json(), ensure_ascii=False, indent=1)
         tmp_name: str | None = None
         try:
@@ -103,19 +119,35 @@ class SessionStore:
             os.replace(tmp_name, self.path)
             tmp_name = None
         except OSError as exc:
-            return f"cannot save the session to {self.path}: {exc.strerror or exc}"
+            why = exc.strerror or type(exc).__name__
+            return _problem(self.path, f"enregistrement impossible ({why})", f"cannot save ({why})")
         finally:
             if tmp_name is not None:
                 Path(tmp_name).unlink(missing_ok=True)
         return None
 
-    def delete(self) -> str | None:
-        """Remove the session file ("new person"); return a problem line or None."""
+    def delete(self) -> Localised | None:
+        """Remove the session file ("new person"); return a problem (fr, en) or None."""
         try:
             self.path.unlink(missing_ok=True)
         except OSError as exc:
-            return f"cannot delete {self.path}: {exc.strerror or exc}"
+            why = exc.strerror or type(exc).__name__
+            return _problem(self.path, f"suppression impossible ({why})", f"cannot delete ({why})")
         return None
+
+
+# The session file's problems in French (the English reason is the key).
+WHY_FR = {
+    "session file too large": "fichier de reprise trop grand",
+    "session file is not valid JSON": "fichier de reprise illisible (JSON non valable)",
+    "session file has an unknown format": "fichier de reprise d'un format inconnu",
+}
+NOT_REGULAR = ("n'est pas un fichier ordinaire", "not a regular file")
+
+
+def _problem(path: Path, fr: str, en: str) -> Localised:
+    where = visible(path, 200)
+    return {"fr": f"{where} : {fr}", "en": f"{where}: {en}"}
 
 
 def _parse(raw: bytes) -> SessionData:
