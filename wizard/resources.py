@@ -19,6 +19,7 @@ from tinydb.storages import Storage
 
 from .errors import DataError
 from .files import NotRegularFile, read_regular
+from .safe_text import visible
 
 MAX_BYTES = 20_000_000  # the largest bundled file is under 1 MB; refuse anything absurd
 
@@ -56,13 +57,17 @@ class ReadOnlyStorage(Storage):
         if not isinstance(document, dict):
             raise DataError(f"data file {source}: must be a JSON object of tables")
         for name, table in document.items():
-            if not isinstance(table, Mapping) or not all(
-                isinstance(doc, Mapping) for doc in table.values()
-            ):
+            if not isinstance(table, Mapping):
                 raise DataError(
                     f"data file {source}: table '{name}' must be an object of records "
                     "(document id -> object)"
                 )
+            for doc_id, doc in table.items():
+                if not isinstance(doc, Mapping):
+                    raise DataError(
+                        f"data file {source}: table '{name}', record {visible(doc_id)}: "
+                        f"a record must be an object, got {type(doc).__name__}"
+                    )
         return document
 
     def write(self, data: dict[str, Any]) -> None:
