@@ -13,14 +13,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from ..wizard.content import Content
 from ..wizard.errors import AnswerError
 from ..wizard.flow import Step, asked, step
 from ..wizard.model import MAIN_FLOW, Question
+from ..wizard.safe_text import visible
 from ..wizard.session import SessionData, SessionStore
 from ..wizard.text import tr
 from .confirm import ConfirmScreen
@@ -85,7 +88,7 @@ class ParcoursApp(App[None]):
         self.saved: SessionData | None = None  # a session found on disk, offered as "resume"
         self._flows: dict[str, Content] = {}
         self._result: Step | None = None  # the engine's answer for the current answers
-        self._save_warned = False
+        self._save_failing = False  # the last save failed (and the person was told)
 
     # -- start-up ---------------------------------------------------------------------------
 
@@ -94,14 +97,16 @@ class ParcoursApp(App[None]):
 
     def on_mount(self) -> None:
         loaded = self.store.load()
+        why = tr(loaded.problem, self.lang)
         if loaded.moved_to is not None:
+            path = visible(loaded.moved_to, 200)
             self.notify(
-                t("session_corrupt", self.lang, why=loaded.problem, path=loaded.moved_to),
+                t("session_corrupt", self.lang, why=why, path=path),
                 severity="warning",
                 timeout=15,
             )
         elif loaded.problem:
-            self.notify(t("session_problem", self.lang, why=loaded.problem), severity="warning")
+            self.notify(t("session_problem", self.lang, why=why), severity="warning")
         if loaded.data is not None and loaded.data.answers:
             self.saved = loaded.data
 
@@ -174,17 +179,18 @@ class ParcoursApp(App[None]):
         self.show_next()
 
     def _drop_invalid(self) -> None:
-        # The content may have changed since the session was saved: drop what no longer fits.
+        # The content may have changed since the session was saved: drop what no longer fits,
+        # one answer at a time (the error names the answer's key exactly as it was saved).
         while True:
             try:
                 self.compute()
                 return
             except AnswerError as exc:
-                if exc.question is None or exc.question not in self.answers:
+                if exc.key is None or exc.key not in self.answers:
                     self.answers = {}
                     return
-                self.answers = {k: v for k, v in self.answers.items() if k != exc.question}
-                self.notify(t("stale_answer", self.lang, q=exc.question), severity="warning")
+                self.answers = {k: v for k, v in self.answers.items() if k != exc.key}
+                self.notify(t("stale_answer", self.lang, q=visible(exc.key)), severity="warning")
 
     def answer(self, question: Question, raw: Any) -> None:
         """Record an already checked answer, drop what no longer applies, save, move on."""
@@ -201,9 +207,14 @@ class ParcoursApp(App[None]):
 
     def save(self) -> None:
         problem = self.store.save(SessionData(self.flow, self.lang, dict(self.answers)))
-        if problem and not self._save_warned:
-            self._save_warned = True  # once is enough; the wizard still works without it
-            self.notify(t("save_problem", self.lang, why=problem), severity="warning")
+        if problem is None:
+            self._save_failing = False  # a later failure is news again
+        elif not self._save_failing:
+            # Once per run of failures: the wizard still works without saving.
+            self._save_failing = True
+            self.notify(
+                t("save_problem", self.lang, why=tr(problem, self.lang)), severity="warning"
+            )
 
     def show_next(self) -> None:
         """The first unanswered question, or the plan when every question is answered."""
@@ -271,6 +282,27 @@ class ParcoursApp(App[None]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notice, shown as plain text: what it quotes is never read as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def _fatal_error(self) -> None:
+        # A bug of ours: one line on exit instead of Textual's traceback (source, paths,
+        # local variables - the person's answers). Tests still see the exception.
+        error = self._exception
+        name = type(error).__name__ if error is not None else "error"
+        self.bell()
+        self._exit_renderables.append(Text(t("internal_error", self.lang, name=name)))
+        self._close_messages_no_wait()
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -343,7 +375,7 @@ def run(lang: str = "fr", mouse: bool = True, today: date | None = None) -> None
     import os
     import sys
 
-    from ..wizard.errors import DataError
+    from ..wizard.errors import INTERNAL_ERROR, DataError
 
     # Over SSH a blinking cursor costs bytes every half second on a slow link.
     blink = not os.environ.get("SSH_CONNECTION")
@@ -353,3 +385,5 @@ def run(lang: str = "fr", mouse: bool = True, today: date | None = None) -> None
         print(f"parcours: {exc}", file=sys.stderr)
         raise SystemExit(1) from None
     app.run(mouse=mouse)
+    if app.return_code:
+        raise SystemExit(INTERNAL_ERROR)

@@ -20,6 +20,7 @@ from ..wizard.dates import ISO_DATE, format_date, parse_iso
 from ..wizard.errors import AnswerError, PlaceError
 from ..wizard.model import Question
 from ..wizard.qtypes import bound
+from ..wizard.safe_text import one_line
 from ..wizard.text import tr
 from ..wizard.user_input import raw_from_text, text_from_raw
 from .strings import t
@@ -33,7 +34,7 @@ UNKNOWN = "__unknown__"  # the "I don't know" choice of an optional choice quest
 
 def error_line(exc: AnswerError, lang: str, raw: Any = None, kind: str | None = None) -> str:
     """An engine error as the person reads it: no question id, suggestions on their own."""
-    message = tr(exc.message, lang)
+    message = one_line(tr(exc.message, lang))
     if isinstance(raw, str) and ISO_DATE.match(raw) and not is_calendar_date(raw):
         # "31/02/2027" reads as a date: say it does not exist rather than "wrong format".
         message = t("no_such_date", lang)
@@ -42,7 +43,7 @@ def error_line(exc: AnswerError, lang: str, raw: Any = None, kind: str | None = 
         message = t("date_format", lang)
     line = t("error", lang, msg=message)
     if exc.suggestions:
-        line += "\n" + t("suggest", lang, s="; ".join(exc.suggestions))
+        line += "\n" + t("suggest", lang, s=one_line("; ".join(exc.suggestions)))
     return line
 
 

@@ -124,9 +124,14 @@ UI: dict[str, dict[str, str]] = {
     "no_stay": {"fr": "Non, rester", "en": "No, stay"},
     "yes_erase": {"fr": "Oui, effacer", "en": "Yes, erase"},
     "no_keep": {"fr": "Non, garder", "en": "No, keep"},
+    "internal_error": {
+        "fr": "parcours : erreur interne ({name}) ; les réponses sont enregistrées, relancez "
+        "parcours pour reprendre",
+        "en": "parcours: internal error ({name}); the answers are saved, start parcours again "
+        "to resume",
+    },
     "session_corrupt": {
-        # {why} comes from the session store in English only: not shown in French.
-        "fr": "Le fichier de reprise était illisible ; il a été mis de côté : {path}",
+        "fr": "Le fichier de reprise était illisible ({why}) ; il a été mis de côté : {path}",
         "en": "The resume file could not be read ({why}); it was moved aside: {path}",
     },
     "session_problem": {

@@ -56,7 +56,8 @@ def test_save_into_a_file_path_is_reported_not_raised(tmp_path: Path):
     blocker = tmp_path / "blocker"
     blocker.write_text("x")
     problem = SessionStore(blocker / "session.json").save(SessionData())
-    assert problem and "cannot save" in problem
+    assert problem and "cannot save" in problem["en"]
+    assert "enregistrement impossible" in problem["fr"] and "File exists" not in problem["fr"]
 
 
 def test_default_path_follows_xdg_data_home(tmp_path: Path, monkeypatch):

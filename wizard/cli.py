@@ -17,7 +17,7 @@ import typer
 
 from .. import __version__
 from .dates import parse_today_option
-from .errors import AnswerError, DataError, UserError
+from .errors import INTERNAL_ERROR, AnswerError, DataError, UserError
 from .safe_text import has_unsafe, json_text, one_line, visible
 from .text import DEFAULT_LANG, LANGS
 
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from .flow import Step
 
 MAX_ANSWERS_BYTES = 1_000_000
-INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug of ours; 1 is kept for content that fails check-data
 
 app = typer.Typer(
     add_completion=False,

@@ -10,6 +10,12 @@ from __future__ import annotations
 from .safe_text import one_line
 from .text import Localised, tr
 
+# Exit codes: 2 bad input (a UserError); 1 content that fails check-data (a DataError);
+# 70 (EX_SOFTWARE) a bug of ours, reported in one line, never as a traceback.
+BAD_INPUT = 2
+BAD_CONTENT = 1
+INTERNAL_ERROR = 70
+
 
 class UserError(ValueError):
     """Input that cannot be used: a fr/en message, suggestions, and the question it concerns."""

@@ -32,7 +32,8 @@ def _fail(path: Path | str, fr: str, en: str) -> OutputError:
     return OutputError({"fr": f"{where} : {fr}", "en": f"{where}: {en}"})
 
 
-def _os_reason(exc: OSError) -> tuple[str, str]:
+def os_reason(exc: OSError) -> tuple[str, str]:
+    """Why a file operation failed, in French and English."""
     reasons = {
         errno.ENOENT: ("dossier introuvable", "no such folder"),
         errno.ENOTDIR: ("le chemin passe par un fichier", "a part of the path is not a folder"),
@@ -42,8 +43,9 @@ def _os_reason(exc: OSError) -> tuple[str, str]:
         errno.ENOSPC: ("plus de place sur le disque", "no space left on the device"),
         errno.EDQUOT: ("quota disque dépassé", "disk quota exceeded"),
         errno.ENAMETOOLONG: ("nom de fichier trop long", "file name too long"),
-        errno.EISDIR: ("c'est un dossier", "it is a folder"),
+        errno.EISDIR: ("c'est un dossier", "is a directory"),
         errno.ELOOP: ("trop de liens symboliques", "too many symbolic links"),
+        errno.EEXIST: ("un fichier occupe déjà ce nom", "a file is in the way"),
     }
     en = exc.strerror or type(exc).__name__
     return reasons.get(exc.errno or 0, (en, en))
@@ -60,12 +62,12 @@ def write_text(path: Path | str, text: str, force: bool = False) -> None:
     except FileNotFoundError:
         st = None
     except OSError as exc:
-        raise _fail(path, *_os_reason(exc)) from None
+        raise _fail(path, *os_reason(exc)) from None
     if st is not None:
         if stat.S_ISLNK(st.st_mode):
             raise _fail(path, "c'est un lien symbolique : refusé", "is a symbolic link: refused")
         if stat.S_ISDIR(st.st_mode):
-            raise _fail(path, "c'est un dossier", "is a folder")
+            raise _fail(path, "c'est un dossier", "is a directory")
         if not stat.S_ISREG(st.st_mode):
             raise _fail(
                 path,
@@ -97,7 +99,7 @@ def write_text(path: Path | str, text: str, force: bool = False) -> None:
     except OutputError:
         raise
     except OSError as exc:
-        raise _fail(path, *_os_reason(exc)) from None
+        raise _fail(path, *os_reason(exc)) from None
     finally:
         if tmp is not None:
             try:

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .files import NotRegularFile, read_regular
+from .files import NotRegularFile, os_reason, read_regular
 from .safe_text import visible
 from .text import Localised
 
@@ -77,8 +77,8 @@ class SessionStore:
             # A FIFO or a device would block or never end: never opened for reading.
             return LoadResult(None, _problem(self.path, *NOT_REGULAR))
         except OSError as exc:
-            why = exc.strerror or type(exc).__name__
-            return LoadResult(None, _problem(self.path, f"lecture impossible ({why})", why))
+            fr, en = os_reason(exc)
+            return LoadResult(None, _problem(self.path, f"lecture impossible ({fr})", en))
         try:
             data = _parse(raw)
         except ValueError as exc:
@@ -92,13 +92,13 @@ class SessionStore:
         try:
             os.replace(self.path, target)
         except OSError as exc:
-            err = exc.strerror or type(exc).__name__
+            err_fr, err_en = os_reason(exc)
             return LoadResult(
                 None,
                 _problem(
                     self.path,
-                    f"{fr} ; impossible de le mettre de côté ({err})",
-                    f"{why}; could not move it aside ({err})",
+                    f"{fr} ; impossible de le mettre de côté ({err_fr})",
+                    f"{why}; could not move it aside ({err_en})",
                 ),
             )
         return LoadResult(None, {"fr": fr, "en": why}, target)
@@ -119,8 +119,8 @@ class SessionStore:
             os.replace(tmp_name, self.path)
             tmp_name = None
         except OSError as exc:
-            why = exc.strerror or type(exc).__name__
-            return _problem(self.path, f"enregistrement impossible ({why})", f"cannot save ({why})")
+            fr, en = os_reason(exc)
+            return _problem(self.path, f"enregistrement impossible ({fr})", f"cannot save ({en})")
         finally:
             if tmp_name is not None:
                 Path(tmp_name).unlink(missing_ok=True)
@@ -131,8 +131,8 @@ class SessionStore:
         try:
             self.path.unlink(missing_ok=True)
         except OSError as exc:
-            why = exc.strerror or type(exc).__name__
-            return _problem(self.path, f"suppression impossible ({why})", f"cannot delete ({why})")
+            fr, en = os_reason(exc)
+            return _problem(self.path, f"suppression impossible ({fr})", f"cannot delete ({en})")
         return None
 
 
