@@ -139,7 +139,7 @@ class SessionStore:
 # The session file's problems in French (the English reason is the key).
 WHY_FR = {
     "session file too large": "fichier de reprise trop grand",
-    "session file is not valid JSON": "fichier de reprise illisible (JSON non valable)",
+    "session file is not valid JSON": "fichier de reprise illisible (contenu abîmé)",
     "session file has an unknown format": "fichier de reprise d'un format inconnu",
 }
 NOT_REGULAR = ("n'est pas un fichier ordinaire", "not a regular file")
