@@ -328,3 +328,19 @@ async def test_random_text_in_the_authority_box_never_crashes(content: Content, 
             assert not any(c in error for c in "\x1b\x9b\u202e\x00"), error
             spy.assert_no_action()
     assert app.return_code in (None, 0)
+
+
+def test_a_fifo_as_session_file_is_reported_not_waited_on(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    fifo = tmp_path / "session.json"
+    os.mkfifo(fifo)
+    found: list[Any] = []
+    reader = threading.Thread(target=lambda: found.append(SessionStore(fifo).load()), daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    assert not reader.is_alive(), "loading the session waits on a FIFO"
+    assert found[0].data is None
+    assert "not a regular file" in found[0].problem["en"]
+    assert "fichier ordinaire" in found[0].problem["fr"]

@@ -52,7 +52,9 @@ class ReadOnlyStorage(Storage):
             raise DataError(f"bundled data file missing: {source}") from exc
         except NotRegularFile as exc:
             raise DataError(f"data file is not a regular file: {source}") from exc
-        except (OSError, ValueError, RecursionError) as exc:
+        except RecursionError:
+            raise DataError(f"data file {source}: nested too deeply to read") from None
+        except (OSError, ValueError) as exc:
             raise DataError(f"bundled data file unreadable: {source}: {exc}") from exc
         if not isinstance(document, dict):
             raise DataError(f"data file {source}: must be a JSON object of tables")
