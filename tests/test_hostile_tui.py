@@ -17,13 +17,14 @@ from parcours.screens.app import ParcoursApp, make_app
 from parcours.screens.authority import AuthorityScreen
 from parcours.screens.plan import PlanScreen
 from parcours.screens.question import QuestionScreen
+from parcours.screens.widgets import Plain
 from parcours.wizard.content import Content, read_content_tables
 from parcours.wizard.session import SessionData, SessionStore
 from textual import events
 from textual.widgets import Input, Static
 
 from tests.conftest import TODAY
-from tests.tui_support import choose, current_question, screen_text, settle
+from tests.tui_support import HOLDER, choose, current_question, screen_text, settle
 
 SIZE = (80, 24)
 PAYLOADS = (
@@ -176,6 +177,56 @@ async def test_markup_typed_in_the_authority_look_up_is_shown_as_typed(
         assert "\x1b" not in error and "\u202e" not in error
         assert "\\x1b" in error
     assert app.return_code in (None, 0)
+
+
+def markup_statics(app: ParcoursApp) -> list[str]:
+    """Widgets of ours on screen that would read their text as markup (plain Statics)."""
+    return [
+        f"{type(app.screen).__name__}#{w.id}"
+        for w in app.screen.query(Static)
+        if type(w).__module__.startswith("parcours.") or type(w) is Static
+        if not isinstance(w, Plain)
+    ]
+
+
+async def test_no_screen_reads_its_text_as_markup(content: Content, tmp_path: Path) -> None:
+    app = build(content, tmp_path / "s.json")
+    seen = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        seen.append(type(app.screen).__name__)
+        assert markup_statics(app) == []
+        await choose(pilot, "authority", "actions")
+        seen.append(type(app.screen).__name__)
+        assert markup_statics(app) == []
+        await pilot.press("escape")
+        await settle(pilot)
+        await choose(pilot, "start", "actions")
+        for qid, raw in HOLDER.items():
+            assert current_question(app) == qid
+            seen.append(type(app.screen).__name__)
+            assert markup_statics(app) == []
+            if app.screen.query("#answer-input"):
+                box = app.screen.query_one("#answer-input", Input)
+                await type_text(pilot, box, str(raw))
+                await pilot.press("enter")
+                await settle(pilot)
+            else:
+                await choose(pilot, {True: "true", False: "false"}.get(raw, raw))
+        assert isinstance(app.screen, PlanScreen)
+        assert markup_statics(app) == []
+        await pilot.press("r")
+        await settle(pilot)
+        seen.append(type(app.screen).__name__)
+        assert markup_statics(app) == []
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        seen.append(type(app.screen).__name__)
+        assert markup_statics(app) == []
+    assert {"WelcomeScreen", "AuthorityScreen", "QuestionScreen", "ReviewScreen"} <= set(seen)
+    assert "ConfirmScreen" in seen
 
 
 # -- saved sessions and save failures -----------------------------------------------------

@@ -17,7 +17,7 @@ import typer
 
 from .. import __version__
 from .dates import parse_today_option
-from .errors import INTERNAL_ERROR, AnswerError, DataError, UserError
+from .errors import CLOSED_OUTPUT, INTERNAL_ERROR, AnswerError, DataError, UserError
 from .safe_text import has_unsafe, json_text, one_line, visible
 from .text import DEFAULT_LANG, LANGS
 
@@ -65,6 +65,8 @@ def parse_today(value: str | None) -> date:
 def read_answers(path: str) -> Any:
     """Read an answers document from a file or '-' (stdin)."""
     try:
+        if path == "-" and sys.stdin is None:
+            fail("--answers -: there is no standard input to read")
         if path == "-":
             raw = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1)
         else:
@@ -325,6 +327,10 @@ def main() -> None:
     except (KeyboardInterrupt, typer.Abort):
         typer.echo("", err=True)
         sys.exit(130)
+    except SystemExit as exc:
+        # Typer exits 1 when the reader of the output went away (EPIPE, "| head"); 1 is kept
+        # for content that fails check-data: say it as a shell would for SIGPIPE.
+        sys.exit(CLOSED_OUTPUT if exc.code == 1 else exc.code)
     except RecursionError:
         typer.echo("parcours: the input is nested too deeply", err=True)
         sys.exit(2)

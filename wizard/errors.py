@@ -11,10 +11,12 @@ from .safe_text import one_line
 from .text import Localised, tr
 
 # Exit codes: 2 bad input (a UserError); 1 content that fails check-data (a DataError);
-# 70 (EX_SOFTWARE) a bug of ours, reported in one line, never as a traceback.
+# 70 (EX_SOFTWARE) a bug of ours, reported in one line, never as a traceback; 141 (128 +
+# SIGPIPE) the reader of the output went away.
 BAD_INPUT = 2
 BAD_CONTENT = 1
 INTERNAL_ERROR = 70
+CLOSED_OUTPUT = 141
 
 
 class UserError(ValueError):
