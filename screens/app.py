@@ -191,6 +191,11 @@ class ParcoursApp(App[None]):
                     return
                 self.answers = {k: v for k, v in self.answers.items() if k != exc.key}
                 self.notify(t("stale_answer", self.lang, q=visible(exc.key)), severity="warning")
+            except Exception as exc:  # noqa: BLE001 - a saved session must never crash resuming
+                self.answers = {}
+                why = f"{type(exc).__name__}"
+                self.notify(t("session_problem", self.lang, why=why), severity="warning")
+                return
 
     def answer(self, question: Question, raw: Any) -> None:
         """Record an already checked answer, drop what no longer applies, save, move on."""

@@ -66,6 +66,7 @@ def assert_reported(folder: Path, *expected: str) -> list[str]:
     result = check_data(folder)
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == 1, (result.stdout, result.stderr)
+    assert not any(c in result.stdout for c in "\x1b\x07\x9b\u202e"), result.stdout
     problems = [line[2:] for line in result.stdout.splitlines() if line.startswith("- ")]
     assert problems, result.stdout
     for word in expected:
@@ -112,6 +113,13 @@ CASES = {
     "table is a list": (
         tamper_json("asylum.json", lambda d: d.__setitem__("questions", [1, 2])),
         "table 'questions' must be an object",
+    ),
+    "escape sequence in an id": (
+        tamper_json(
+            "asylum.json",
+            lambda d: first(d, "pathways").__setitem__("when", {"answered": "\x1b]0;x\x07\u202e"}),
+        ),
+        "unknown question '\\x1b]0;x\\x07\\u202e'",
     ),
     "order is text": (set_question("order", "10"), "order must be a whole number"),
     "options is text": (set_question("options", "abc"), "options must be a list"),

@@ -244,7 +244,7 @@ def check_data_command(
         fail(f"--data-dir {visible(data_dir, 200)}: no content/ folder there")
     report = check(data_dir, parse_today(today))
     for problem in report.problems:
-        typer.echo(f"- {problem}")
+        typer.echo(f"- {one_line(problem)}")  # problems quote the files, which may be hostile
     typer.echo(report.summary)
     if report.problems:
         raise typer.Exit(1)
