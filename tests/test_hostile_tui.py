@@ -395,3 +395,23 @@ def test_a_fifo_as_session_file_is_reported_not_waited_on(tmp_path: Path) -> Non
     assert found[0].data is None
     assert "not a regular file" in found[0].problem["en"]
     assert "fichier ordinaire" in found[0].problem["fr"]
+
+
+async def test_an_internal_error_ends_in_one_line_not_a_traceback(
+    content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: Any
+) -> None:
+    def broken(self: ParcoursApp, flow: str = "main") -> None:
+        raise RuntimeError("a bug, with the person's answers in its local variables")
+
+    monkeypatch.setattr(ParcoursApp, "start", broken)
+    app = build(content, tmp_path / "s.json")
+    with pytest.raises(RuntimeError):  # the test harness still sees the exception itself
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await choose(pilot, "start", "actions")
+    assert app.return_code == 1
+    printed = capfd.readouterr()
+    assert "Traceback" not in printed.err + printed.out
+    assert "local variables" not in printed.err + printed.out
+    line = app.crash_line
+    assert line is not None and "\n" not in line and "erreur interne (RuntimeError)" in line
