@@ -296,8 +296,10 @@ class ParcoursApp(App[None]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """A notice, shown as plain text: what it quotes is never read as markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        """A notice, shown as plain text: what it quotes is never read as markup, and control
+        characters show as escapes (``visible``), line by line."""
+        safe = "\n".join(visible(line, None) for line in str(message).split("\n"))
+        super().notify(safe, title=title, severity=severity, timeout=timeout, markup=False)
 
     def _fatal_error(self) -> None:
         # A bug of ours: no traceback on exit (source, paths, local variables - the person's

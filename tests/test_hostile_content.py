@@ -263,3 +263,16 @@ def test_check_data_reports_random_damage_and_never_raises(
     report = check(folder, TODAY)  # must not raise, whatever the damage
     assert all(isinstance(p, str) and "\n" not in p for p in report.problems)
     assert report.summary
+
+
+def test_a_malformed_geography_in_use_is_a_data_error(tmp_path: Path) -> None:
+    from parcours.wizard.geo import Geography
+
+    folder = copy_data(tmp_path / "data")
+    (folder / "geo" / "communes.json").write_text('{"communes": {"1": {"d": 5}}}')
+    (folder / "geo" / "departements.json").write_text("{}")
+    geo = Geography(folder)
+    with pytest.raises(DataError, match="geo/communes.json: malformed"):
+        len(geo.communes)
+    with pytest.raises(DataError, match="geo/departements.json: malformed"):
+        len(geo.departements)

@@ -331,6 +331,9 @@ def main() -> None:
         # Typer exits 1 when the reader of the output went away (EPIPE, "| head"); 1 is kept
         # for content that fails check-data: say it as a shell would for SIGPIPE.
         sys.exit(CLOSED_OUTPUT if exc.code == 1 else exc.code)
+    except DataError as exc:  # content found malformed while in use (e.g. the geography)
+        typer.echo(f"parcours: {one_line(exc)}", err=True)
+        sys.exit(1)
     except RecursionError:
         typer.echo("parcours: the input is nested too deeply", err=True)
         sys.exit(2)

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.resources.abc import Traversable
@@ -23,7 +24,7 @@ from operator import ne
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import PlaceError
+from .errors import DataError, PlaceError
 from .resources import data_root, read_tables
 from .safe_text import visible
 
@@ -477,6 +478,15 @@ def _district_keys(entry: _Entry) -> list[str]:
     return keys
 
 
+@contextmanager
+def _malformed(file: str) -> Iterator[None]:
+    """A geography table of the wrong shape is a DataError naming the file, not a KeyError."""
+    try:
+        yield
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise DataError(f"{file}: malformed ({type(exc).__name__}: {visible(exc, 100)})") from None
+
+
 @dataclass
 class Geography:
     """Lookup over the bundled geography; tables load on first use."""
@@ -494,6 +504,10 @@ class Geography:
 
     @cached_property
     def departements(self) -> dict[str, Departement]:
+        with _malformed("geo/departements.json"):
+            return self._departements()
+
+    def _departements(self) -> dict[str, Departement]:
         rows = self._tables("departements.json")["departements"]
         return {
             r["code"]: Departement(
@@ -526,7 +540,8 @@ class Geography:
     @cached_property
     def communes(self) -> _CommuneTable:
         """Every commune by INSEE code (loads the commune table on first use)."""
-        table = _CommuneTable(self._tables("communes.json")["communes"])
+        with _malformed("geo/communes.json"):
+            table = _CommuneTable(self._tables("communes.json")["communes"])
         self._cache.pop("communes.json", None)  # the raw rows are no longer needed
         return table
 
