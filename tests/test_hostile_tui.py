@@ -17,7 +17,6 @@ from parcours.screens.app import ParcoursApp, make_app
 from parcours.screens.authority import AuthorityScreen
 from parcours.screens.plan import PlanScreen
 from parcours.screens.question import QuestionScreen
-from parcours.screens.widgets import Plain
 from parcours.wizard.content import Content, read_content_tables
 from parcours.wizard.session import SessionData, SessionStore
 from textual import events
@@ -181,6 +180,8 @@ async def test_markup_typed_in_the_authority_look_up_is_shown_as_typed(
 
 def markup_statics(app: ParcoursApp) -> list[str]:
     """Widgets of ours on screen that would read their text as markup (plain Statics)."""
+    from parcours.screens.widgets import Plain
+
     return [
         f"{type(app.screen).__name__}#{w.id}"
         for w in app.screen.query(Static)
