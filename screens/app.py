@@ -22,6 +22,7 @@ from textual import events
 from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -29,6 +30,7 @@ from ..wizard.content import Content
 from ..wizard.errors import AnswerError
 from ..wizard.flow import Step, asked, step
 from ..wizard.model import MAIN_FLOW, Question
+from ..wizard.safe_text import visible
 from ..wizard.session import (
     DEFAULT_TTL,
     CodeRefused,
@@ -109,7 +111,7 @@ class ParcoursApp(App[None]):
         self.latest: SessionInfo | None = None  # personal machine: the last session, offered
         self._flows: dict[str, Content] = {}
         self._result: Step | None = None  # the engine's answer for the current answers
-        self._save_warned = False
+        self._save_failing = False  # the last save failed (and the person was told)
         self._idle_timer: Timer | None = None  # armed while someone may be at the screen
         self._last_key = time.monotonic()
 
@@ -121,12 +123,16 @@ class ParcoursApp(App[None]):
     def on_mount(self) -> None:
         self.mask_switch()  # the welcome screen too is drawn once, settled
         cleaned = self.sessions.clean_up()
-        for moved in cleaned.moved[:1]:
+        for moved, why in list(zip(cleaned.moved, cleaned.why_moved, strict=True))[:1]:
             self.notify(
-                t("session_corrupt", self.lang, why="", path=moved), severity="warning", timeout=15
+                t("session_corrupt", self.lang, why=tr(why, self.lang), path=visible(moved, 200)),
+                severity="warning",
+                timeout=15,
             )
         for problem in cleaned.problems[:1]:
-            self.notify(t("session_problem", self.lang, why=problem), severity="warning")
+            self.notify(
+                t("session_problem", self.lang, why=tr(problem, self.lang)), severity="warning"
+            )
         self.refresh_latest()
         if self.idle_seconds:
             self._idle_timer = self.set_timer(self.idle_seconds, self._check_idle)
@@ -289,10 +295,18 @@ class ParcoursApp(App[None]):
         loaded = session.load()
         if loaded.moved_to is not None:
             self.notify(
-                t("session_corrupt", self.lang, why=f" ({loaded.problem})", path=loaded.moved_to),
+                t(
+                    "session_corrupt",
+                    self.lang,
+                    why=tr(loaded.problem, self.lang),
+                    path=visible(loaded.moved_to, 200),
+                ),
                 severity="warning",
                 timeout=15,
             )
+        elif loaded.problem:
+            why = tr(loaded.problem, self.lang)
+            self.notify(t("session_problem", self.lang, why=why), severity="warning")
         if loaded.data is None:
             session.delete()
             self.refresh_latest()
@@ -309,17 +323,23 @@ class ParcoursApp(App[None]):
         return True
 
     def _drop_invalid(self) -> None:
-        # The content may have changed since the session was saved: drop what no longer fits.
+        # The content may have changed since the session was saved: drop what no longer fits,
+        # one answer at a time (the error names the answer's key exactly as it was saved).
         while True:
             try:
                 self.compute()
                 return
             except AnswerError as exc:
-                if exc.question is None or exc.question not in self.answers:
+                if exc.key is None or exc.key not in self.answers:
                     self.answers = {}
                     return
-                self.answers = {k: v for k, v in self.answers.items() if k != exc.question}
-                self.notify(t("stale_answer", self.lang, q=exc.question), severity="warning")
+                self.answers = {k: v for k, v in self.answers.items() if k != exc.key}
+                self.notify(t("stale_answer", self.lang, q=visible(exc.key)), severity="warning")
+            except Exception as exc:  # noqa: BLE001 - a saved session must never crash resuming
+                self.answers = {}
+                why = f"{type(exc).__name__}"
+                self.notify(t("session_problem", self.lang, why=why), severity="warning")
+                return
 
     def answer(self, question: Question, raw: Any) -> None:
         """Record an already checked answer, drop what no longer applies, save, move on."""
@@ -338,9 +358,14 @@ class ParcoursApp(App[None]):
         if self.session is None:
             self.session = self.sessions.create()
         problem = self.session.save(SessionData(self.flow, self.lang, dict(self.answers)))
-        if problem and not self._save_warned:
-            self._save_warned = True  # once is enough; the wizard still works without it
-            self.notify(t("save_problem", self.lang, why=problem), severity="warning")
+        if problem is None:
+            self._save_failing = False  # a later failure is news again
+        elif not self._save_failing:
+            # Once per run of failures: the wizard still works without saving.
+            self._save_failing = True
+            self.notify(
+                t("save_problem", self.lang, why=tr(problem, self.lang)), severity="warning"
+            )
 
     def show_next(self) -> None:
         """The first unanswered question, or the plan when every question is answered."""
@@ -437,6 +462,36 @@ class ParcoursApp(App[None]):
     def pop_screen(self) -> AwaitComplete:
         self.mask_switch()
         return super().pop_screen()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notice, shown as plain text: what it quotes is never read as markup, and control
+        characters show as escapes (``visible``), line by line."""
+        safe = "\n".join(visible(line, None) for line in str(message).split("\n"))
+        super().notify(safe, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def _fatal_error(self) -> None:
+        # A bug of ours: no traceback on exit (source, paths, local variables - the person's
+        # answers), only the one line ``crash_line`` that ``run`` prints. Tests still see the
+        # exception itself.
+        self.bell()
+        self._close_messages_no_wait()
+
+    @property
+    def crash_line(self) -> str | None:
+        """After an internal error, the one line to print on exit; None otherwise."""
+        if not self.return_code:
+            return None
+        error = self._exception
+        name = type(error).__name__ if error is not None else "error"
+        return t("internal_error", self.lang, name=name)
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -544,7 +599,7 @@ def run(
     """
     import sys
 
-    from ..wizard.errors import DataError
+    from ..wizard.errors import INTERNAL_ERROR, DataError
 
     try:
         app = make_app(
@@ -563,3 +618,6 @@ def run(
         app.run(mouse=mouse)
     finally:
         app.close_session()
+    if app.crash_line is not None:
+        print(app.crash_line, file=sys.stderr)
+        raise SystemExit(INTERNAL_ERROR)

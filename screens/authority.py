@@ -13,11 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList
 
 from ..wizard.text import tr
 from .strings import t
-from .widgets import ChoiceList
+from .widgets import ChoiceList, Plain
 
 if TYPE_CHECKING:
     from .app import ParcoursApp
@@ -51,17 +51,17 @@ class AuthorityScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         lang = self.wizard.lang
         procedures = self.wizard.content.procedures
-        yield Static(t("authority", lang), classes="title-bar")
+        yield Plain(t("authority", lang), classes="title-bar")
         with Vertical(id="authority-body"):
-            yield Static(t("authority_hint", lang), classes="hint")
+            yield Plain(t("authority_hint", lang), classes="hint")
             yield ChoiceList(
                 [(pid, tr(p.label, lang)) for pid, p in procedures.items()],
                 id="procedure-choices",
             )
             yield Input(placeholder=t("hint_place", lang).split(".")[0], id="place-input")
-            yield Static("", classes="error", id="authority-error")
+            yield Plain("", classes="error", id="authority-error")
             with VerticalScroll(id="authority-result"):
-                yield Static("", id="authority-text")
+                yield Plain("", id="authority-text")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -81,8 +81,8 @@ class AuthorityScreen(Screen[None]):
 
         lang = self.wizard.lang
         procedure = cast(ChoiceList, self.query_one("#procedure-choices")).current
-        error = self.query_one("#authority-error", Static)
-        result = self.query_one("#authority-text", Static)
+        error = self.query_one("#authority-error", Plain)
+        result = self.query_one("#authority-text", Plain)
         try:
             answer = authorities_for(self.wizard.content, event.value, procedure or "", lang)
         except WhereError as exc:

@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 
-from .widgets import ChoiceList
+from .widgets import ChoiceList, Plain
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -31,7 +31,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(self.question, id="confirm-question")
+            yield Plain(self.question, id="confirm-question")
             yield ChoiceList(
                 [("no", self.no), ("yes", self.yes)], mode="menu", id="confirm-choices"
             )
@@ -64,7 +64,7 @@ class QuitScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(self.question, id="confirm-question")
+            yield Plain(self.question, id="confirm-question")
             yield ChoiceList(self.choices, mode="menu", id="confirm-choices")
 
     def on_mount(self) -> None:

@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from ..wizard.notices import notice
 from ..wizard.plan import ActionPlan
 from ..wizard.rich_plan import plan_renderable
 from ..wizard.sections import sections
 from .strings import t
+from .widgets import Plain
 
 if TYPE_CHECKING:
     from .app import ParcoursApp
@@ -43,12 +44,12 @@ class PlanScreen(Screen[None]):
         title = f"{t('plan_title', lang)} · {t('plan_hint', lang)}"
         if self.wizard.resume_code:
             title = f"{t('plan_title', lang)} · {t('code_bar', lang, code=self.wizard.resume_code)}"
-        yield Static(title, classes="title-bar")
+        yield Plain(title, classes="title-bar")
         with VerticalScroll(id="plan-scroll"):
             advice = notice(self.wizard.content, "not_legal_advice", lang)
             if advice:
-                yield Static(advice, id="plan-advice")
-            yield Static(plan_renderable(sections(self.plan, lang)), id="plan-body")
+                yield Plain(advice, id="plan-advice")
+            yield Plain(plan_renderable(sections(self.plan, lang)), id="plan-body")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -13,17 +13,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList
 
 from ..wizard.answers import coerce
 from ..wizard.dates import ISO_DATE, parse_iso
 from ..wizard.errors import AnswerError, PlaceError
 from ..wizard.model import Question
 from ..wizard.qtypes import bound
+from ..wizard.safe_text import one_line
 from ..wizard.text import tr
 from ..wizard.user_input import raw_from_text, text_from_raw
 from .strings import t
-from .widgets import ChoiceList
+from .widgets import ChoiceList, Plain
 
 if TYPE_CHECKING:
     from .app import ParcoursApp
@@ -35,7 +36,7 @@ def error_line(
     exc: AnswerError, lang: str, raw: Any = None, question: Question | None = None
 ) -> str:
     """An engine error as the person reads it: no question id, suggestions on their own."""
-    message = tr(exc.message, lang)
+    message = one_line(tr(exc.message, lang))
     format_message = question.kind.format_message if question is not None else None
     if isinstance(raw, str) and ISO_DATE.match(raw) and not is_calendar_date(raw):
         # "31/02/2027" reads as a date: say it does not exist rather than "wrong format".
@@ -44,7 +45,7 @@ def error_line(
         message = t(format_message, lang)
     line = t("error", lang, msg=message)
     if exc.suggestions:
-        line += "\n" + t("suggest", lang, s="; ".join(exc.suggestions))
+        line += "\n" + t("suggest", lang, s=one_line("; ".join(exc.suggestions)))
     return line
 
 
@@ -105,15 +106,15 @@ class QuestionScreen(Screen[None]):
         if self.wizard.resume_code:  # before the section: a long section is cut at 80 columns
             progress += " · " + t("code_bar", lang, code=self.wizard.resume_code)
         progress += f" · {tr(q.section, lang)}"
-        yield Static(progress, classes="title-bar", id="progress")
+        yield Plain(progress, classes="title-bar", id="progress")
         with Vertical(id="question-body"):
             with VerticalScroll(id="question-head"):
-                yield Static(tr(q.text, lang), id="question-text")
+                yield Plain(tr(q.text, lang), id="question-text")
                 help_text = tr(q.help, lang) or t("no_help", lang)
-                yield Static(help_text, id="question-help")
-            yield Static(self._hint(), classes="hint", id="question-hint")
+                yield Plain(help_text, id="question-help")
+            yield Plain(self._hint(), classes="hint", id="question-hint")
             yield from self._input()
-            yield Static("", classes="error", id="question-error")
+            yield Plain("", classes="error", id="question-error")
         yield Footer()
 
     def _hint(self) -> str:
@@ -250,7 +251,7 @@ class QuestionScreen(Screen[None]):
 
     def show_error(self, text: str, ok: bool = False) -> None:
         """Write under the input: an error, or (``ok``) what was understood."""
-        line = self.query_one("#question-error", Static)
+        line = self.query_one("#question-error", Plain)
         line.set_class(ok, "ok")
         if text != self._error_shown:  # clearing an empty line at each keystroke costs a repaint
             self._error_shown = text

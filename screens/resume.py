@@ -14,9 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input
 
 from .strings import t
+from .widgets import Plain
 
 if TYPE_CHECKING:
     from .app import ParcoursApp
@@ -37,11 +38,11 @@ class ResumeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         lang = self.wizard.lang
-        yield Static(t("code_title", lang), classes="title-bar")
+        yield Plain(t("code_title", lang), classes="title-bar")
         with Vertical(id="resume-body"):
-            yield Static(t("code_prompt", lang), classes="hint")
+            yield Plain(t("code_prompt", lang), classes="hint")
             yield Input(placeholder=t("code_placeholder", lang), max_length=60, id="code-input")
-            yield Static("", classes="error", id="code-error")
+            yield Plain("", classes="error", id="code-error")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -62,13 +63,15 @@ class ResumeScreen(Screen[None]):
             message = t("code_malformed", lang)
         elif refused.reason == "in_use":
             message = t("code_in_use", lang)
+        elif refused.reason == "unavailable":
+            message = t("code_unavailable", lang)
         else:
             message = t("code_wrong", lang, hours=round(app.sessions.ttl / 3600))
-        self.query_one("#code-error", Static).update(message)
+        self.query_one("#code-error", Plain).update(message)
 
     @on(Input.Changed, "#code-input")
     def _typing(self, event: Input.Changed) -> None:
-        self.query_one("#code-error", Static).update("")
+        self.query_one("#code-error", Plain).update("")
 
     def action_close(self) -> None:
         self.dismiss()

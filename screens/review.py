@@ -9,13 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, OptionList
 
 from ..wizard.answers import display
 from ..wizard.model import Question
 from ..wizard.text import tr
 from .strings import t
-from .widgets import ChoiceList
+from .widgets import ChoiceList, Plain
 
 if TYPE_CHECKING:
     from .app import ParcoursApp
@@ -36,9 +36,9 @@ class ReviewScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         lang = cast("ParcoursApp", self.app).lang
-        yield Static(t("review_title", lang), classes="title-bar")
+        yield Plain(t("review_title", lang), classes="title-bar")
         with Vertical(id="review-body"):
-            yield Static(t("review_hint", lang), classes="hint")
+            yield Plain(t("review_hint", lang), classes="hint")
             if self.answered:
                 colon = " :" if lang == "fr" else ":"
                 rows = [
@@ -47,7 +47,7 @@ class ReviewScreen(Screen[str | None]):
                 ]
                 yield ChoiceList(rows, mode="menu", id="review-list")
             else:
-                yield Static(t("review_empty", lang), id="review-empty")
+                yield Plain(t("review_empty", lang), id="review-empty")
         yield Footer()
 
     def on_mount(self) -> None:

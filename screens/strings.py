@@ -63,6 +63,10 @@ UI: dict[str, dict[str, str]] = {
         "fr": "Trop de codes faux sur ce poste : réessayez dans {minutes} min.",
         "en": "Too many wrong codes on this account: try again in {minutes} min.",
     },
+    "code_unavailable": {
+        "fr": "Les sessions enregistrées ne peuvent pas être lues sur cette machine.",
+        "en": "Saved sessions cannot be read on this machine.",
+    },
     "code_in_use": {
         "fr": "Cette session est ouverte dans une autre fenêtre ou connexion ; fermez-la d'abord.",
         "en": "This session is open in another window or connection; close it first.",
@@ -185,10 +189,15 @@ UI: dict[str, dict[str, str]] = {
     "no_stay": {"fr": "Non, rester", "en": "No, stay"},
     "yes_erase": {"fr": "Oui, effacer", "en": "Yes, erase"},
     "no_keep": {"fr": "Non, garder", "en": "No, keep"},
+    "internal_error": {
+        "fr": "parcours : erreur interne ({name}) ; les réponses sont enregistrées, relancez "
+        "parcours pour reprendre",
+        "en": "parcours: internal error ({name}); the answers are saved, start parcours again "
+        "to resume",
+    },
     "session_corrupt": {
-        # {why} comes from the session store in English only: not shown in French.
-        "fr": "Un fichier de reprise était illisible ; il a été mis de côté : {path}",
-        "en": "A resume file could not be read{why}; it was moved aside: {path}",
+        "fr": "Un fichier de reprise était illisible ({why}) ; il a été mis de côté : {path}",
+        "en": "A resume file could not be read ({why}); it was moved aside: {path}",
     },
     "session_problem": {
         "fr": "Reprise impossible : {why}",

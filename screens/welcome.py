@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, OptionList
 
 from ..wizard.notices import help_contacts, notice
 from .strings import in_lang, t
-from .widgets import ChoiceList
+from .widgets import ChoiceList, Plain
 
 if TYPE_CHECKING:
     from .app import ParcoursApp
@@ -36,17 +36,17 @@ class WelcomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         app = self.wizard
         lang = app.lang
-        yield Static(t("app_title", lang), classes="title-bar")
+        yield Plain(t("app_title", lang), classes="title-bar")
         with VerticalScroll(id="welcome-body"):
-            yield Static(t("intro", lang), id="intro")
+            yield Plain(t("intro", lang), id="intro")
             advice = notice(app.content, "not_legal_advice", lang) or t("not_advice", lang)
             lines = f"{t('offline', lang)} {advice}"
             contacts = help_contacts(app.content, lang)
             if contacts:
                 lines += f"\n{contacts}"
-            yield Static(lines, id="notice")
+            yield Plain(lines, id="notice")
             yield ChoiceList(self._actions(), mode="menu", id="actions")
-            yield Static(t("menu_hint", lang), classes="hint")
+            yield Plain(t("menu_hint", lang), classes="hint")
         yield Footer()
 
     def _actions(self) -> list[tuple[str, str]]:

@@ -1,4 +1,5 @@
-"""ChoiceList: an option list whose cursor and ticks are written in text, not only in colour.
+"""ChoiceList: an option list whose cursor and ticks are written in text, not only in colour;
+Plain: a Static that never reads its text as markup.
 
 Every choice in the app (answers, menus, confirmations) goes through it, so keys behave the same
 everywhere and the state stays readable with ``NO_COLOR`` or on a Linux console:
@@ -15,10 +16,25 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import OptionList
+from textual.visual import VisualType
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 Mode = Literal["radio", "check", "menu"]
+
+
+class Plain(Static):
+    """Text shown as it is: "[b]" or "[@click=...]" in a question, a file or what a person
+    typed is never parsed as Textual markup (no style, no action). Every Static of the app."""
+
+    def __init__(
+        self,
+        content: VisualType = "",
+        *,
+        id: str | None = None,  # noqa: A002 - Textual's own keyword
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(content, id=id, classes=classes, markup=False)
 
 
 class ChoiceList(OptionList):

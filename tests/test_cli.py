@@ -198,7 +198,9 @@ def test_errors_in_english_with_lang_en(tmp_path):
 
 
 def test_output_to_a_directory_is_refused(tmp_path, answers_file):
-    result = run(["plan", "-a", answers_file(HOLDER_93), "-o", str(tmp_path)], cwd=tmp_path)
+    result = run(
+        ["plan", "--lang", "en", "-a", answers_file(HOLDER_93), "-o", str(tmp_path)], cwd=tmp_path
+    )
     assert result.returncode == 2 and "is a directory" in result.stderr
 
 

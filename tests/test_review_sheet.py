@@ -70,7 +70,7 @@ def test_cli_writes_the_sheet_where_asked_and_refuses_a_directory(tmp_path):
     result = run(["content", "export", "-f", "md", "-o", str(out)], cwd=tmp_path)
     assert result.returncode == 0 and out.read_text(encoding="utf-8").startswith("# Fiche")
     bad = run(["content", "export", "-o", str(tmp_path)], cwd=tmp_path)
-    assert bad.returncode == 2 and "is a directory" in bad.stderr
+    assert bad.returncode == 2 and "c'est un dossier" in bad.stderr
     assert run(["content", "export", "-f", "xls"], cwd=tmp_path).returncode == 2
 
 

@@ -193,7 +193,8 @@ def test_save_into_a_file_path_is_reported_not_raised(tmp_path: Path):
     blocker.write_text("x")
     session = Sessions(blocker / "sessions").create()  # the wizard still works...
     problem = session.save(SessionData())
-    assert problem and "cannot save" in problem  # ...and says why nothing is saved
+    assert problem and "cannot save" in problem["en"]  # ...and says why nothing is saved
+    assert "enregistrement impossible" in problem["fr"] and "File exists" not in problem["fr"]
 
 
 def test_default_dir_follows_xdg_data_home(tmp_path: Path, monkeypatch):
@@ -214,3 +215,88 @@ def test_session_files_hold_only_what_resuming_needs(tmp_path: Path):
     s.save(SessionData("main", "fr", {"a": 1}))
     doc = json.loads(s.path.read_text(encoding="utf-8"))
     assert set(doc) == {"version", "id", "saved", "salt", "code_hash", "flow", "lang", "answers"}
+
+
+# -- hostile files in the sessions folder (issue 10's protections on per-person sessions) ------
+
+
+def run_bounded(action, timeout: float = 10.0):
+    """Run ``action`` in a thread; fail if it hangs (a FIFO opened for reading would)."""
+    import threading
+
+    found: list = []
+    worker = threading.Thread(target=lambda: found.append(action()), daemon=True)
+    worker.start()
+    worker.join(timeout)
+    assert not worker.is_alive(), "waits on a FIFO"
+    return found[0]
+
+
+def test_fifos_in_the_sessions_folder_never_hang_and_are_reported_in_french_and_english(
+    tmp_path: Path,
+):
+    sessions = Sessions(tmp_path)
+    live = sessions.create()
+    code = live.code
+    live.save(SessionData("main", "fr", {"a": 1}))
+    live.close()
+    fifo = tmp_path / ("f" * 32 + ".json")
+    os.mkfifo(fifo)
+    os.mkfifo(tmp_path / ("e" * 32 + ".lock"))
+    loaded = run_bounded(lambda: sessions.read(fifo))
+    assert loaded.data is None and loaded.moved_to is None
+    assert "not a regular file" in loaded.problem["en"]
+    assert "fichier ordinaire" in loaded.problem["fr"]
+    cleaned = run_bounded(sessions.clean_up)
+    assert any("fichier ordinaire" in p["fr"] for p in cleaned.problems)
+    assert run_bounded(sessions.latest).answers == 1  # the real session is still offered
+    opened = run_bounded(lambda: sessions.open_with_code(code))
+    assert isinstance(opened, Session)
+    opened.close()
+
+
+def test_a_fifo_as_the_attempts_file_makes_codes_unavailable_not_a_hang(tmp_path: Path):
+    os.mkfifo(tmp_path / "attempts")
+    refused = run_bounded(lambda: Sessions(tmp_path).open_with_code(new_code()))
+    assert refused == CodeRefused("unavailable")
+
+
+def test_a_link_planted_as_a_session_file_is_not_followed(tmp_path: Path):
+    secret = tmp_path / "secret.json"
+    secret.write_text(json.dumps({"version": 2}), encoding="utf-8")
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    link = folder / ("a" * 32 + ".json")
+    link.symlink_to(secret)
+    loaded = Sessions(folder).read(link)
+    assert loaded.data is None and loaded.problem and loaded.moved_to is None
+    assert "liens symboliques" in loaded.problem["fr"]
+    assert secret.exists() and link.is_symlink()
+
+
+@pytest.mark.parametrize("saved", ["Infinity", "NaN", "-1", "1e300"])
+def test_a_session_saved_at_no_real_time_is_moved_aside(tmp_path: Path, saved: str):
+    sessions = Sessions(tmp_path)
+    s = sessions.create()
+    s.save(SessionData("main", "fr", {"a": 1}))
+    s.close()
+    text = s.path.read_text(encoding="utf-8")
+    doc = json.loads(text)
+    s.path.write_text(text.replace(json.dumps(doc["saved"]), saved, 1), encoding="utf-8")
+    assert sessions.latest() is None  # never offered, never a crash on its date
+    loaded = sessions.read(s.path)
+    assert loaded.moved_to is not None
+    assert loaded.problem == {
+        "fr": "fichier de reprise d'un format inconnu",
+        "en": "session file has an unknown format",
+    }
+
+
+def test_problems_on_delete_are_in_french_and_english(tmp_path: Path):
+    s = Sessions(tmp_path).create()
+    s.path.mkdir()  # something that cannot be unlinked where the file should be (root too)
+    problem = s.delete()
+    assert (
+        problem and "suppression impossible" in problem["fr"] and "cannot delete" in problem["en"]
+    )
+    assert "c'est un dossier" in problem["fr"]

@@ -47,7 +47,7 @@ def parse_answers(content: Content, raw: Any, today: date) -> dict[str, Any]:
         if question is None:
             near = tuple(q for q in by_id if qid and (qid in q or q in qid))[:5]
             raise AnswerError(
-                {"fr": "question inconnue", "en": "unknown question id"}, near, short(qid)
+                {"fr": "question inconnue", "en": "unknown question id"}, near, short(qid), qid
             )
         typed[qid] = coerce(question, value, content.geo, today)
     return typed

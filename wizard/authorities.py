@@ -15,7 +15,7 @@ from .errors import PlaceError, WhereError
 from .geo import Place, fold
 from .model import AuthorityRef, Procedure
 from .plan import resolve_authority
-from .qtypes import commune_needed
+from .qtypes import commune_needed, short
 from .sections import AuthorityBlock, authority_words
 from .text import tr
 
@@ -68,7 +68,8 @@ def find_procedure(content: Content, name: str) -> Procedure:
             return proc
     known = tuple("|".join((p.id, *p.aliases)) for p in content.procedures.values())
     raise WhereError(
-        {"fr": f"démarche inconnue « {name} »", "en": f"unknown procedure '{name}'"}, known
+        {"fr": f"démarche inconnue « {short(name)} »", "en": f"unknown procedure '{short(name)}'"},
+        known,
     )
 
 

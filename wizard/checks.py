@@ -27,6 +27,7 @@ from .errors import DataError
 from .geo import DEPT_CODE, TEMPLATE_FIELDS, Geography
 from .model import TABLES, Authority, Dating, Question, conditions_of, fields_of
 from .plan import build_plan
+from .safe_text import visible
 from .sections import sections
 from .walk import representatives, thresholds, walk
 
@@ -335,18 +336,47 @@ def _walk_flow(content: Content, today: date, limit: int | None, report: Report)
 
 
 def check(data_dir: Path | None, today: date) -> Report:
-    """Load the content (bundled, or from ``data_dir``) and check it; never raises."""
+    """Load the content (bundled, or from ``data_dir``) and check it; never raises: whatever
+    goes wrong, however malformed the files, is a named problem in the report."""
+    stage = "content"
     try:
         tables = read_content_tables(data_dir)
+        stage = "content records"
+        problems: list[str] = []
+        records = read_records(tables, problems)
+        problems = problems or check_records(records)
+        if problems:
+            return Report(problems=problems)
+        stage = "geography (geo/departements.json, geo/communes.json)"
+        geo = Geography(data_dir)
+        problems = check_geography(geo)
+        if problems:
+            return Report(problems=problems)
+        stage = "walk over every path"
+        return check_content(Content(records, geo), today)
     except DataError as exc:
         return Report(problems=[str(exc)])
-    problems: list[str] = []
-    records = read_records(tables, problems)
-    problems = problems or check_records(records)
-    if problems:
-        return Report(problems=problems)
-    try:
-        content = Content(records, Geography(data_dir))
-        return check_content(content, today)
-    except DataError as exc:
-        return Report(problems=[str(exc)])
+    except RecursionError:
+        return Report(problems=[f"{stage}: nested too deeply to read"])
+    except Exception as exc:  # noqa: BLE001 - check-data reports, it never raises
+        return Report(problems=[f"{stage}: malformed ({type(exc).__name__}: {visible(exc, 200)})"])
+
+
+def check_geography(geo: Geography) -> list[str]:
+    """The geography tables load and hold départements and communes; one line if not."""
+    for table, load in (
+        ("geo/departements.json", lambda: (geo.departements, geo.arrondissements, geo.meta)),
+        ("geo/communes.json", lambda: geo.communes),
+        ("geo/names.json", lambda: geo.communes.sorted_names),
+    ):
+        try:
+            loaded = load()
+        except DataError as exc:
+            return [str(exc)]
+        except Exception as exc:  # noqa: BLE001 - any shape problem is reported, never raised
+            return [f"{table}: malformed ({type(exc).__name__}: {visible(exc, 200)})"]
+        if not loaded or (isinstance(loaded, tuple) and not loaded[0]):
+            return [f"{table}: empty"]
+    if not geo.departements or not len(geo.communes):
+        return ["geography: no département or no commune"]
+    return []

@@ -8,7 +8,6 @@ cause ends in one line on stderr and exit code 2; never a traceback.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from datetime import date
 from enum import StrEnum
@@ -19,8 +18,9 @@ import click
 import typer
 
 from .. import __version__
-from .dates import parse_iso
-from .errors import AnswerError, DataError
+from .dates import parse_today_option
+from .errors import CLOSED_OUTPUT, INTERNAL_ERROR, AnswerError, DataError, UserError
+from .safe_text import has_unsafe, json_text, one_line, visible
 from .text import DEFAULT_LANG, LANGS
 
 if TYPE_CHECKING:
@@ -49,9 +49,9 @@ class PlanFormat(StrEnum):
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    """One line on stderr, then exit (2: bad input; 1: problem with the bundled data)."""
-    line = " ".join(str(message).split())
-    typer.echo(f"parcours: {line}", err=True)
+    """One line on stderr, then exit (2: bad input; 1: problem with the bundled data). Control
+    and invisible characters in the message are shown as escapes, never sent raw."""
+    typer.echo(f"parcours: {one_line(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -59,7 +59,7 @@ def parse_today(value: str | None) -> date:
     if value is None:
         return date.today()
     try:
-        return parse_iso(value)
+        return parse_today_option(value)
     except ValueError as exc:
         fail(f"--today: {exc}")
 
@@ -67,29 +67,40 @@ def parse_today(value: str | None) -> date:
 def read_answers(path: str) -> Any:
     """Read an answers document from a file or '-' (stdin)."""
     try:
+        if path == "-" and sys.stdin is None:
+            fail("--answers -: there is no standard input to read")
         if path == "-":
             raw = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1)
         else:
             with open(path, "rb") as fh:
                 raw = fh.read(MAX_ANSWERS_BYTES + 1)
     except OSError as exc:
-        fail(f"cannot read answers file {path}: {exc.strerror or exc}")
+        fail(f"cannot read answers file {visible(path)}: {exc.strerror or exc}")
+    name = visible(path)
     if len(raw) > MAX_ANSWERS_BYTES:
-        fail(f"answers file {path} is too large (over {MAX_ANSWERS_BYTES} bytes)")
+        fail(f"answers file {name} is too large (over {MAX_ANSWERS_BYTES} bytes)")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        fail(f"answers file {path} is not UTF-8 text")
+        fail(f"answers file {name} is not UTF-8 text")
     if not text.strip():
-        fail(f"answers file {path} is empty: expected a JSON object such as {{}}")
+        fail(f"answers file {name} is empty: expected a JSON object such as {{}}")
 
-    def no_constants(name: str) -> NoReturn:
-        raise ValueError(f"{name} is not allowed")
+    def no_constants(constant: str) -> NoReturn:
+        raise ValueError(f"{constant} is not allowed")
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        document: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in document:
+                raise ValueError(f"the key '{visible(key)}' appears twice")
+            document[key] = value
+        return document
 
     try:
-        return json.loads(text, parse_constant=no_constants)
+        return json.loads(text, parse_constant=no_constants, object_pairs_hook=no_duplicates)
     except (ValueError, RecursionError) as exc:
-        fail(f"answers file {path} is not valid JSON: {exc}")
+        fail(f"answers file {name} is not valid JSON: {exc}")
 
 
 def load() -> Content:
@@ -108,7 +119,7 @@ def run_step(answers_path: str, today: str | None, lang: Lang, flow: str) -> tup
     raw = read_answers(answers_path)
     content = load()
     if flow not in content.flows:
-        fail(f"--flow: unknown flow '{flow}' (known: {', '.join(content.flows)})")
+        fail(f"--flow: unknown flow '{visible(flow)}' (known: {', '.join(content.flows)})")
     content = content.with_flow(flow)
     try:
         return step(content, raw, day), day
@@ -150,7 +161,7 @@ def step_command(
 
     result, day = run_step(answers, today, lang, flow)
     if json_out:
-        typer.echo(json.dumps(step_json(result, day, lang.value), ensure_ascii=False, indent=2))
+        typer.echo(json_text(step_json(result, day, lang.value)))
         return
     if result.plan is not None:
         from .render import render_text
@@ -175,8 +186,15 @@ def plan_command(
     ),
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the plan to this file instead of the screen."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the plan to this new file (mode 0600) instead of the screen.",
+        ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --output: replace the file if it exists.")
+    ] = False,
     today: TodayOpt = None,
     lang: LangOpt = DEFAULT,
     flow: FlowOpt = "main",
@@ -194,30 +212,19 @@ def plan_command(
         )
     plan = sections(result.plan, lang.value)
     if fmt is PlanFormat.json:
-        text = json.dumps(plan_json(plan), ensure_ascii=False, indent=2) + "\n"
+        text = json_text(plan_json(plan)) + "\n"
     else:
         text = render_text(plan)
     if output is None:
         typer.echo(text, nl=False)
         return
-    write_file(output, text)
-    typer.echo(f"plan written to {output}", err=True)
+    from .files import write_text
 
-
-def write_file(path: Path, text: str) -> None:
-    """Write atomically: a temporary file beside the target, then rename."""
-    if path.is_dir():
-        fail(f"--output {path} is a directory")
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        fail(f"cannot write {path}: {exc.strerror or exc}")
+        write_text(output, text, force=force)
+    except UserError as exc:
+        fail(f"--output: {exc.text(lang.value)}")
+    typer.echo(f"plan written to {visible(output, 200)}", err=True)
 
 
 @app.command("check-data")
@@ -236,12 +243,12 @@ def check_data_command(
     from .checks import check
 
     if data_dir is not None and not (data_dir / "content").is_dir():
-        fail(f"--data-dir {data_dir}: no content/ folder there")
+        fail(f"--data-dir {visible(data_dir, 200)}: no content/ folder there")
     report = check(data_dir, parse_today(today))
     for problem in report.problems:
-        typer.echo(f"- {problem}")
+        typer.echo(f"- {one_line(problem)}")  # problems quote the files, which may be hostile
     for warning in report.warnings:
-        typer.echo(f"! to review: {warning}")
+        typer.echo(f"! to review: {one_line(warning)}")
     typer.echo(report.summary)
     if report.problems:
         raise typer.Exit(1)
@@ -271,15 +278,17 @@ def authority_command(
     from .authorities import authorities_for, render_answer
     from .errors import WhereError
 
-    if len(query) > 200 or any(ord(c) < 32 for c in query):
-        fail("the place must be a short line of text")
+    if len(query) > 200 or has_unsafe(query):
+        fail(f"the place must be a short line of text, got '{visible(query)}'")
+    if len(procedure) > 200 or has_unsafe(procedure):
+        fail(f"--procedure: unknown procedure '{visible(procedure)}'")
     content = load()
     try:
         answer = authorities_for(content, query, procedure, lang.value)
     except WhereError as exc:
         fail(exc.text(lang.value))
     if json_out:
-        typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        typer.echo(json_text(answer.to_dict()))
     else:
         typer.echo(render_answer(answer, lang.value), nl=False)
 
@@ -314,20 +323,31 @@ def content_export_command(
     ] = SheetFormat.csv,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the sheet to this file instead of the screen."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the sheet to this new file (mode 0600) instead of the screen.",
+        ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --output: replace the file if it exists.")
+    ] = False,
     lang: Annotated[
         Lang, typer.Option(help="Language of the headers and of the 'applies when' column.")
     ] = DEFAULT,
 ) -> None:
+    from .files import write_text
     from .review_sheet import export
 
     text = export(load(), fmt.value, lang.value)
     if output is None:
         typer.echo(text, nl=False)
         return
-    write_file(output, text)
-    typer.echo(f"review sheet written to {output}", err=True)
+    try:
+        write_text(output, text, force=force)
+    except UserError as exc:
+        fail(f"--output: {exc.text(lang.value)}")
+    typer.echo(f"review sheet written to {visible(output, 200)}", err=True)
 
 
 def version_callback(value: bool) -> None:
@@ -379,6 +399,7 @@ def main_callback(
             max=8760,
         ),
     ] = None,
+    today: TodayOpt = None,
 ) -> None:
     """Start the wizard when no command is given."""
     if ctx.invoked_subcommand is None:
@@ -391,6 +412,8 @@ def main_callback(
             options["idle_minutes"] = idle_minutes
         if session_hours is not None:
             options["session_hours"] = session_hours
+        if today is not None:
+            options["today"] = parse_today(today)
         start_tui(options)
 
 
@@ -399,11 +422,26 @@ def main() -> None:
     try:
         code = app(standalone_mode=False)
     except click.ClickException as exc:  # usage errors, raised instead of boxed
-        line = " ".join(str(exc.format_message()).split())
-        typer.echo(f"parcours: {line} (see parcours --help)", err=True)
+        typer.echo(f"parcours: {one_line(exc.format_message())} (see parcours --help)", err=True)
         sys.exit(exc.exit_code or 2)
     except (KeyboardInterrupt, click.exceptions.Abort):
         typer.echo("", err=True)
         sys.exit(130)
+    except SystemExit as exc:
+        # Typer exits 1 when the reader of the output went away (EPIPE, "| head"); 1 is kept
+        # for content that fails check-data: say it as a shell would for SIGPIPE.
+        sys.exit(CLOSED_OUTPUT if exc.code == 1 else exc.code)
+    except DataError as exc:  # content found malformed while in use (e.g. the geography)
+        typer.echo(f"parcours: {one_line(exc)}", err=True)
+        sys.exit(1)
+    except RecursionError:
+        typer.echo("parcours: the input is nested too deeply", err=True)
+        sys.exit(2)
+    except MemoryError:
+        typer.echo("parcours: the input is too large for this machine", err=True)
+        sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        typer.echo(f"parcours: internal error ({type(exc).__name__}); please report it", err=True)
+        sys.exit(INTERNAL_ERROR)
     if isinstance(code, int) and code:
         sys.exit(code)

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from .dates import PERIOD_KEYS, parse_iso, shift
+from .safe_text import visible
 
 BOOLEAN_OPS = ("all", "any", "not")
 COMPARISONS = ("lt", "lte", "gt", "gte")
@@ -211,11 +212,16 @@ def referenced_questions(cond: Mapping[str, Any] | None) -> set[str]:
     return {leaf_question(leaf) for leaf in leaves(cond)}
 
 
-def validate(cond: Any, path: str = "") -> list[str]:
+MAX_DEPTH = 32  # conditions nest a few levels; deeper is a broken file, not a rule
+
+
+def validate(cond: Any, path: str = "", depth: int = 0) -> list[str]:
     """Structural problems in a condition (for check-data), as readable strings."""
     problems: list[str] = []
+    if depth > MAX_DEPTH:
+        return [f"{path}: nested more than {MAX_DEPTH} levels deep"]
     if not isinstance(cond, Mapping):
-        return [f"{path}: condition must be an object, got {cond!r}"]
+        return [f"{path}: condition must be an object, got {visible(repr(cond), 80)}"]
     try:
         op = operator(cond)
     except ConditionError as exc:
@@ -229,9 +235,9 @@ def validate(cond: Any, path: str = "") -> list[str]:
             problems.append(f"{path}.{op}: needs a non-empty list")
         else:
             for i, sub in enumerate(arg):
-                problems.extend(validate(sub, f"{path}.{op}[{i}]"))
+                problems.extend(validate(sub, f"{path}.{op}[{i}]", depth + 1))
     elif op == "not":
-        problems.extend(validate(arg, f"{path}.not"))
+        problems.extend(validate(arg, f"{path}.not", depth + 1))
     elif op == "answered":
         if not isinstance(arg, str):
             problems.append(f"{path}.answered: needs a question id")

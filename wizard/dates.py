@@ -24,7 +24,7 @@ def parse_iso(text: object) -> date:
         raise ValueError(f"{text} is not a real calendar date") from None
 
 
-ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$")
+ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}\Z")  # no trailing line break
 
 
 def parse_iso_datetime(text: object) -> datetime:
@@ -34,7 +34,9 @@ def parse_iso_datetime(text: object) -> datetime:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{text} is not a real date and time") from None
+        from .safe_text import visible
+
+        raise ValueError(f"{visible(text)} is not a real date and time") from None
 
 
 def shift(d: date, period: Mapping[str, int]) -> date:
@@ -119,3 +121,20 @@ def clock(d: datetime) -> str:
 def format_datetime(d: datetime, lang: str) -> str:
     """A date and time as typed back: "06/04/2026 14:30" / "2026-04-06 14:30"."""
     return f"{format_date(d.date(), lang)} {clock(d)}"
+
+
+def parse_today_option(text: str) -> date:
+    """``--today``: a strict YYYY-MM-DD date between 1900 and 2100 (deadlines computed from it
+    stay within the calendar); raises ValueError with a readable message."""
+    from .safe_text import visible
+
+    try:
+        day = parse_iso(text)
+    except ValueError:
+        raise ValueError(f"expected a date as YYYY-MM-DD, got '{visible(text)}'") from None
+    if not EARLIEST <= day <= LATEST:
+        raise ValueError(
+            f"{day.isoformat()} is out of range (from {EARLIEST.isoformat()} "
+            f"to {LATEST.isoformat()})"
+        )
+    return day

@@ -7,7 +7,16 @@ reads as one line. ``ContentError`` names the content file, table and record tha
 
 from __future__ import annotations
 
+from .safe_text import one_line
 from .text import Localised, tr
+
+# Exit codes: 2 bad input (a UserError); 1 content that fails check-data (a DataError);
+# 70 (EX_SOFTWARE) a bug of ours, reported in one line, never as a traceback; 141 (128 +
+# SIGPIPE) the reader of the output went away.
+BAD_INPUT = 2
+BAD_CONTENT = 1
+INTERNAL_ERROR = 70
+CLOSED_OUTPUT = 141
 
 
 class UserError(ValueError):
@@ -18,20 +27,22 @@ class UserError(ValueError):
         message: Localised,
         suggestions: tuple[str, ...] = (),
         question: str | None = None,
+        key: str | None = None,
     ) -> None:
         super().__init__(message.get("en") or message.get("fr", ""))
         self.message: Localised = message
         self.suggestions = suggestions
-        self.question = question
+        self.question = question  # as shown: shortened, control characters escaped
+        self.key = key if key is not None else question  # the answer's key exactly as sent
 
     def text(self, lang: str) -> str:
-        """One line: the question (if any), the problem and any suggestions."""
+        """One line, safe for a terminal: the question (if any), the problem, any suggestions."""
         head = f"question '{self.question}': " if self.question else ""
         tail = ""
         if self.suggestions:
             word = "suggestions" if lang == "fr" else "did you mean"
             tail = f" ({word}: {'; '.join(self.suggestions)})"
-        return head + tr(self.message, lang) + tail
+        return one_line(head + tr(self.message, lang) + tail)
 
 
 class AnswerError(UserError):

@@ -15,14 +15,16 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import PlaceError
+from .errors import DataError, PlaceError
 from .resources import data_root, read_tables
+from .safe_text import visible
 
 MAX_CHOICES = 20  # suggestions listed for an ambiguous place
 # Placeholders an authority's name or note may use (filled by ``Geography.template_fields``).
@@ -404,14 +406,15 @@ class _CommuneTable(Mapping[str, Commune]):
         an INSEE code (a commune), "a" and an index (a former or delegated name) or "d" and a
         municipal arrondissement's code; ``entry`` turns one into an entry.
         """
-        if self._load_index is None:
-            index = build_name_index(self)
-        else:
-            index = self._load_index()
-        keys = index["keys"].split("\n") if index["keys"] else []
-        refs = index["refs"].split("|") if index["refs"] else []
-        if len(keys) != len(refs):
-            raise ValueError("names.json: keys and references of different lengths")
+        # A names.json of the wrong shape is a DataError naming it (check-data reports it).
+        with _malformed("geo/names.json"):
+            index = build_name_index(self) if self._load_index is None else self._load_index()
+            keys = index["keys"].split("\n") if index["keys"] else []
+            refs = index["refs"].split("|") if index["refs"] else []
+            if len(keys) != len(refs):
+                raise ValueError("names.json: keys and references of different lengths")
+            if not all(refs):
+                raise ValueError("names.json: an empty reference")
         return keys, refs
 
     def entry(self, ref: str) -> _Entry:
@@ -427,7 +430,8 @@ class _CommuneTable(Mapping[str, Commune]):
         keys, refs = self.sorted_names
         i = bisect_left(keys, key)
         j = bisect_right(keys, key, i)
-        return [self.entry(r) for r in refs[i:j]]
+        with _malformed("geo/names.json"):  # a reference to no alias or arrondissement
+            return [self.entry(r) for r in refs[i:j]]
 
 
 def build_name_index(table: _CommuneTable) -> dict[str, str]:
@@ -471,6 +475,15 @@ def _district_keys(entry: _Entry) -> list[str]:
     return keys
 
 
+@contextmanager
+def _malformed(file: str) -> Iterator[None]:
+    """A geography table of the wrong shape is a DataError naming the file, not a KeyError."""
+    try:
+        yield
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise DataError(f"{file}: malformed ({type(exc).__name__}: {visible(exc, 100)})") from None
+
+
 @dataclass
 class Geography:
     """Lookup over the bundled geography; tables load on first use."""
@@ -488,6 +501,10 @@ class Geography:
 
     @cached_property
     def departements(self) -> dict[str, Departement]:
+        with _malformed("geo/departements.json"):
+            return self._departements()
+
+    def _departements(self) -> dict[str, Departement]:
         rows = self._tables("departements.json")["departements"]
         return {
             r["code"]: Departement(
@@ -526,7 +543,10 @@ class Geography:
             self._cache.pop("names.json", None)
             return index
 
-        return _CommuneTable(self._tables("communes.json")["communes"], load_index)
+        with _malformed("geo/communes.json"):
+            table = _CommuneTable(self._tables("communes.json")["communes"], load_index)
+        self._cache.pop("communes.json", None)  # the raw rows are no longer needed
+        return table
 
     @cached_property
     def postcodes(self) -> dict[str, tuple[str, ...]]:
@@ -704,10 +724,10 @@ class Geography:
                 return self._from_name(text, article + key, None)
         raise PlaceError(
             {
-                "fr": f"lieu inconnu « {text} » : tapez un code postal (5 chiffres), le nom "
-                "de la commune, ou le numéro ou le nom du département",
-                "en": f"unknown place '{text}': type a postal code (5 digits), the commune's "
-                "name, or the département's number or name",
+                "fr": f"lieu inconnu « {visible(text)} » : tapez un code postal (5 chiffres), "
+                "le nom de la commune, ou le numéro ou le nom du département",
+                "en": f"unknown place '{visible(text)}': type a postal code (5 digits), "
+                "the commune's name, or the département's number or name",
             },
             self._near(key),
         )
@@ -767,7 +787,10 @@ class Geography:
         dep = self.departements.get(code)
         if dep is None:
             raise PlaceError(
-                {"fr": f"département inconnu « {code} »", "en": f"unknown département '{code}'"}
+                {
+                    "fr": f"département inconnu « {visible(code)} »",
+                    "en": f"unknown département '{visible(code)}'",
+                }
             )
         if dep.zone == "com":
             raise PlaceError(
@@ -816,15 +839,19 @@ class Geography:
                 if not entries and dep_code is None:
                     raise PlaceError(
                         {
-                            "fr": f"aucun lieu « {query} » : vérifiez le nom et le code entre "
-                            "parenthèses",
-                            "en": f"no place '{query}': check the name and the code in brackets",
+                            "fr": f"aucun lieu « {visible(query)} » : vérifiez le nom et le code "
+                            "entre parenthèses",
+                            "en": f"no place '{visible(query)}': check the name and the code in "
+                            "brackets",
                         },
                         self._near(key),
                     )
         if not entries and dep_code is None:
             raise PlaceError(
-                {"fr": f"lieu inconnu « {query} »", "en": f"unknown place '{query}'"},
+                {
+                    "fr": f"lieu inconnu « {visible(query)} »",
+                    "en": f"unknown place '{visible(query)}'",
+                },
                 self._near(key),
             )
         # A name found both in the COM and elsewhere means the place elsewhere (the COM are
@@ -863,10 +890,10 @@ class Geography:
         extra_en = f" (and {more} more)" if more else ""
         raise PlaceError(
             {
-                "fr": f"plusieurs lieux s'appellent « {query} »{extra_fr} : précisez le "
-                "département entre parenthèses, ou tapez le code postal",
-                "en": f"several places are called '{query}'{extra_en}: add the département "
-                "in brackets, or type the postal code",
+                "fr": f"plusieurs lieux s'appellent « {visible(query)} »{extra_fr} : précisez "
+                "le département entre parenthèses, ou tapez le code postal",
+                "en": f"several places are called '{visible(query)}'{extra_en}: add the "
+                "département in brackets, or type the postal code",
             },
             tuple(shown),
         )
@@ -907,10 +934,10 @@ class Geography:
         if not entries:
             raise PlaceError(
                 {
-                    "fr": f"code postal inconnu « {code} » (les codes CEDEX ne sont pas des "
-                    "adresses de domicile) : vérifiez-le ou tapez le nom de la commune",
-                    "en": f"unknown postal code '{code}' (CEDEX codes are not home addresses): "
-                    "check it or type the commune's name",
+                    "fr": f"code postal inconnu « {visible(code)} » (les codes CEDEX ne sont pas "
+                    "des adresses de domicile) : vérifiez-le ou tapez le nom de la commune",
+                    "en": f"unknown postal code '{visible(code)}' (CEDEX codes are not home "
+                    "addresses): check it or type the commune's name",
                 },
                 self._near_postcodes(code),
             )

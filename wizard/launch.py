@@ -1,11 +1,11 @@
 """The ``parcours`` entry point: the bare command starts the wizard without loading Typer.
 
 ``parcours`` alone (optionally ``--lang fr|en``, ``--no-mouse``, ``--mouse``, ``--kiosk``,
-``--blink``,
-``--idle-minutes N``, ``--session-hours N``) goes straight to the TUI, which saves Typer's import
-(~60 ms) on every start; anything else (a command, ``--help``, ``--version``, an unknown option)
-goes to the Typer CLI in ``wizard.cli``, which also knows these options, so both paths accept the
-same command line and both start the TUI through ``start_tui``.
+``--blink``, ``--idle-minutes N``, ``--session-hours N``, ``--today YYYY-MM-DD``) goes straight
+to the TUI, which saves Typer's import (~60 ms) on every start; anything else (a command,
+``--help``, ``--version``, an unknown option, a bad value) goes to the Typer CLI in
+``wizard.cli``, which also knows these options, so both paths accept the same command line and
+both start the TUI through ``start_tui``.
 
 Kiosk mode (``--kiosk`` or ``PARCOURS_KIOSK=1``, for an SSH ForceCommand) and any SSH connection
 turn the mouse and animations off; kiosk mode also removes every ``TEXTUAL*`` variable from the
@@ -18,6 +18,9 @@ import os
 import sys
 from typing import Any
 
+from .dates import parse_today_option
+from .errors import INTERNAL_ERROR
+from .safe_text import one_line
 from .session import ttl_from
 from .text import DEFAULT_LANG, LANGS
 
@@ -32,7 +35,12 @@ _FLAGS = {
     "--kiosk": ("kiosk", True),
     "--blink": ("blink", True),
 }
-_VALUES = {"--lang": "lang", "--idle-minutes": "idle_minutes", "--session-hours": "session_hours"}
+_VALUES = {
+    "--lang": "lang",
+    "--idle-minutes": "idle_minutes",
+    "--session-hours": "session_hours",
+    "--today": "today",
+}
 
 
 def tui_options(args: list[str]) -> dict[str, Any] | None:
@@ -54,6 +62,11 @@ def tui_options(args: list[str]) -> dict[str, Any] | None:
     for key in ("idle_minutes", "session_hours"):
         if key in options and _number(options[key]) is None:
             return None
+    if "today" in options:
+        try:
+            options["today"] = parse_today_option(options["today"])
+        except ValueError:
+            return None  # the CLI prints the one-line error
     return options
 
 
@@ -118,6 +131,7 @@ def settings(options: dict[str, Any]) -> dict[str, Any]:
         "session_ttl": ttl,
         # A blinking cursor sends bytes twice a second, idle or not: only when asked.
         "blink": bool(options.get("blink")),
+        "today": options.get("today"),  # a date already checked (``--today``), or None
     }
 
 
@@ -128,7 +142,7 @@ def start_tui(options: dict[str, Any]) -> None:
     try:
         chosen = settings(options)
     except ValueError as exc:
-        print(f"parcours: {exc}", file=sys.stderr)
+        print(f"parcours: {one_line(str(exc))}", file=sys.stderr)
         raise SystemExit(2) from None
     if chosen["kiosk"]:
         scrub_textual_env()
@@ -138,6 +152,9 @@ def start_tui(options: dict[str, Any]) -> None:
         run(**chosen)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        print(f"parcours: internal error ({type(exc).__name__}); please report it", file=sys.stderr)
+        sys.exit(INTERNAL_ERROR)
 
 
 def main() -> None:

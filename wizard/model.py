@@ -299,6 +299,24 @@ class Notice:
 
 T = TypeVar("T")
 _MISSING = object()
+MAX_NESTING = 64  # lists and objects inside one condition (the real ones use a handful)
+
+
+def _depth(value: Any, limit: int) -> int:
+    """How deeply ``value`` nests lists and objects, counted without recursion, up to
+    ``limit + 1``."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if level > limit:
+            return level
+        deepest = max(deepest, level)
+        if isinstance(item, Mapping):
+            stack += [(v, level + 1) for v in item.values()]
+        elif isinstance(item, list | tuple):
+            stack += [(v, level + 1) for v in item]
+    return deepest
 
 
 class Fields:
@@ -406,6 +424,9 @@ class Fields:
         value = self.raw.get(key)
         if value is not None and not isinstance(value, Mapping):
             self.fail(f"{key} must be a condition object")
+        if value is not None and _depth(value, MAX_NESTING) > MAX_NESTING:
+            # Evaluating it would exhaust the stack (RecursionError) long before it meant much.
+            self.fail(f"{key} is nested more than {MAX_NESTING} levels deep")
         return value
 
     def records(self, key: str, read: Callable[[Fields], T]) -> tuple[T, ...]:

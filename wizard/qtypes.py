@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .dates import EARLIEST, LATEST, format_date, format_datetime, parse_iso, parse_iso_datetime
 from .errors import AnswerError, PlaceError
+from .safe_text import has_unsafe, visible
 from .text import tr, word
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ DAY_FIRST_TIME = re.compile(
 )
 ISO_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$")
 ISO_TIME_LOOSE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\s+|T)(\d{1,2})[:hH](\d{2})$")
+MAX_NUMBER = 10**15  # larger whole numbers are no answer to any question (and overflow floats)
 DEFAULT_PLACES = ("93", "75")  # one ordinary département, and Paris (which has its own préfecture)
 
 
@@ -42,13 +43,13 @@ def err(question: Question, fr: str, en: str, suggestions: tuple[str, ...] = ())
 
 
 def short(value: object, limit: int = 40) -> str:
-    """A value echoed in an error message: one line, at most ``limit`` characters."""
-    text = " ".join(str(value).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """A value echoed in an error message: one line, at most ``limit`` characters, control
+    and invisible characters shown as escapes (``safe_text.visible``)."""
+    return visible(" ".join(str(value).split()), limit)
 
 
 def has_control_chars(text: str) -> bool:
-    return any(unicodedata.category(c) in ("Cc", "Cf") for c in text)
+    return has_unsafe(text)
 
 
 def bound(value: Any, today: date) -> Any:
@@ -364,6 +365,9 @@ class NumberType(QuestionType):
     def coerce(self, question: Question, value: Any, geo: Geography, today: date) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise err(question, "attendu : un nombre", "expected a number")
+        # A huge integer cannot even be compared with a float bound (OverflowError).
+        if isinstance(value, int) and abs(value) > MAX_NUMBER:
+            raise err(question, "nombre trop grand", "number too large")
         if not math.isfinite(value):
             raise err(question, "nombre invalide", "not a finite number")
         if question.integer and value != int(value):
@@ -474,10 +478,10 @@ class TextType(QuestionType):
 def commune_needed(geo: Geography, place: Any) -> tuple[dict[str, str], tuple[str, ...]]:
     """The message and choices when a question needs a commune and ``place`` names none."""
     message = {
-        "fr": f"« {place.query} » ({place.display('fr')}) ne désigne pas une seule commune : "
-        "tapez le nom de votre commune ou choisissez-la",
-        "en": f"'{place.query}' ({place.display('en')}) does not name one commune: type your "
-        "commune's name or choose it",
+        "fr": f"« {short(place.query)} » ({place.display('fr')}) ne désigne pas une seule "
+        "commune : tapez le nom de votre commune ou choisissez-la",
+        "en": f"'{short(place.query)}' ({place.display('en')}) does not name one commune: "
+        "type your commune's name or choose it",
     }
     return message, geo.commune_choices(place)
 

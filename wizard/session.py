@@ -21,6 +21,7 @@ import json
 import os
 import re
 import secrets
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -29,7 +30,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .files import NotRegularFile, os_reason, read_regular
 from .resume_code import canonical, code_hash, looks_like_code, matches, new_code
+from .safe_text import visible
+from .text import Localised
 
 FORMAT_VERSION = 2
 MAX_BYTES = 1_000_000  # a real session is a few hundred bytes; refuse anything absurd
@@ -38,8 +42,11 @@ TEMP_GRACE = 60.0  # a temporary file older than this is left over from an inter
 MAX_FAILURES = 5  # wrong resume codes allowed per account ...
 FAILURE_WINDOW = 15 * 60.0  # ... in this many seconds
 ATTEMPTS = "attempts"
+LATEST_SAVE = 4_102_444_800.0  # 2100-01-01: a save time beyond is no real time
 LEGACY_FILE = "session.json"  # the single shared file of earlier versions
 _ID = re.compile(r"[0-9a-f]{32}")
+# Lock files: a planted link is never followed, and a FIFO in its place never blocks the open.
+LOCK_FLAGS = os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 
 
 def default_dir() -> Path:
@@ -74,7 +81,7 @@ class LoadResult:
     """A loaded session (or None), and where a corrupt file was moved, if it was."""
 
     data: SessionData | None
-    problem: str | None = None  # one line: why the file could not be used
+    problem: Localised | None = None  # one line, fr and en: why the file could not be used
     moved_to: Path | None = None
 
 
@@ -90,7 +97,8 @@ class SessionInfo:
 @dataclass(frozen=True)
 class CodeRefused:
     """Why a resume code opened nothing: ``wrong`` (unknown or expired), ``malformed``,
-    ``locked_out`` (too many wrong codes: ``retry_after`` seconds) or ``in_use``."""
+    ``locked_out`` (too many wrong codes: ``retry_after`` seconds), ``in_use`` or
+    ``unavailable`` (the sessions folder cannot be used)."""
 
     reason: str
     retry_after: float = 0.0
@@ -121,10 +129,10 @@ class Session:
         """The saved answers; a file that cannot be read as a session is moved aside."""
         return self.sessions.read(self.path)
 
-    def save(self, data: SessionData) -> str | None:
-        """Write atomically (temporary file, fsync, rename); return a problem line or None."""
+    def save(self, data: SessionData) -> Localised | None:
+        """Write atomically (temporary file, fsync, rename); return a problem (fr, en) or None."""
         if self._closed:
-            return "the session is closed"
+            return {"fr": "la session est fermée", "en": "the session is closed"}
         doc = {
             "version": FORMAT_VERSION,
             "id": self.id,
@@ -144,13 +152,14 @@ class Session:
             self._lock = None
         self._closed = True
 
-    def delete(self) -> str | None:
-        """Erase the session ("new person", "forget me"); return a problem line or None."""
+    def delete(self) -> Localised | None:
+        """Erase the session ("new person", "forget me"); return a problem (fr, en) or None."""
         problem = None
         try:
             self.path.unlink(missing_ok=True)
         except OSError as exc:
-            problem = f"cannot delete {self.path}: {exc.strerror or exc}"
+            fr, en = os_reason(exc)
+            problem = _problem(self.path, f"suppression impossible ({fr})", f"cannot delete ({en})")
         if self._lock is not None:
             (self.sessions.dir / f"{self.id}.lock").unlink(missing_ok=True)
         self.close()
@@ -175,8 +184,8 @@ class Sessions:
     def _ensure_dir(self) -> None:
         self.dir.mkdir(parents=True, exist_ok=True, mode=0o700)
 
-    def write(self, path: Path, text: str) -> str | None:
-        """Atomic write of ``text`` to ``path``; a problem line or None."""
+    def write(self, path: Path, text: str) -> Localised | None:
+        """Atomic write of ``text`` to ``path``; a problem (fr, en) or None."""
         tmp_name: str | None = None
         try:
             self._ensure_dir()
@@ -188,7 +197,8 @@ class Sessions:
             os.replace(tmp_name, path)
             tmp_name = None
         except OSError as exc:
-            return f"cannot save the session to {path}: {exc.strerror or exc}"
+            fr, en = os_reason(exc)
+            return _problem(path, f"enregistrement impossible ({fr})", f"cannot save ({en})")
         finally:
             if tmp_name is not None:
                 Path(tmp_name).unlink(missing_ok=True)
@@ -200,25 +210,27 @@ class Sessions:
             doc = self._read_doc(path)
         except FileNotFoundError:
             return LoadResult(None)
+        except NotRegularFile:
+            # A FIFO or a device would block or never end: never opened for reading.
+            return LoadResult(None, _problem(path, *NOT_REGULAR))
         except OSError as exc:
-            return LoadResult(None, f"cannot read {path}: {exc.strerror or exc}")
+            fr, en = os_reason(exc)
+            return LoadResult(None, _problem(path, f"lecture impossible ({fr})", en))
         except ValueError as exc:
             return _move_aside(path, str(exc))
         return LoadResult(SessionData(doc["flow"], doc["lang"], doc["answers"]))
 
     def _read_doc(self, path: Path) -> dict[str, Any]:
-        # O_NOFOLLOW: a link planted in the folder is never followed.
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-        with os.fdopen(fd, "rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
-        return _parse(raw)
+        # A link planted in the folder is never followed; a FIFO or a device is never read (no
+        # hang); at most MAX_BYTES + 1 bytes are read.
+        return _parse(read_regular(path, MAX_BYTES + 1, follow=False))
 
     # -- locks ------------------------------------------------------------------------------
 
     def _lock(self, sid: str) -> int | None:
         """Take the session's lock; None when another running wizard holds it."""
         self._ensure_dir()
-        fd = os.open(self.dir / f"{sid}.lock", os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+        fd = os.open(self.dir / f"{sid}.lock", LOCK_FLAGS | os.O_RDWR | os.O_CREAT, 0o600)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -228,7 +240,7 @@ class Sessions:
 
     def _is_locked(self, sid: str) -> bool:
         try:
-            fd = os.open(self.dir / f"{sid}.lock", os.O_RDONLY | os.O_NOFOLLOW)
+            fd = os.open(self.dir / f"{sid}.lock", LOCK_FLAGS | os.O_RDONLY)
         except OSError:
             return False
         try:
@@ -307,6 +319,12 @@ class Sessions:
         """The session whose resume code is ``code``; wrong codes are counted per account."""
         if not looks_like_code(code):
             return CodeRefused("malformed")
+        try:
+            return self._open_with_code(code)
+        except OSError:  # the folder or its attempts file cannot be used
+            return CodeRefused("unavailable")
+
+    def _open_with_code(self, code: str) -> Session | CodeRefused:
         with self._attempts() as failures:
             wait = self._lockout(failures)
             if wait > 0:
@@ -338,15 +356,19 @@ class Sessions:
         """Delete expired sessions, temporary files left by an interrupted save, stale locks
         and (``legacy``) the single shared file of earlier versions; move corrupt sessions
         aside (deleted in turn once expired)."""
-        problems: list[str] = []
+        problems: list[Localised] = []
         moved: list[Path] = []
+        why_moved: list[Localised] = []
         now = self.now()
 
         def remove(path: Path) -> None:
             try:
                 path.unlink(missing_ok=True)
             except OSError as exc:
-                problems.append(f"cannot delete {path}: {exc.strerror or exc}")
+                fr, en = os_reason(exc)
+                problems.append(
+                    _problem(path, f"suppression impossible ({fr})", f"cannot delete ({en})")
+                )
 
         for path in self._files("*.json"):
             if not _ID.fullmatch(path.stem) or self._is_locked(path.stem):
@@ -357,6 +379,7 @@ class Sessions:
             loaded = self.read(path)
             if loaded.moved_to is not None:
                 moved.append(loaded.moved_to)
+                why_moved.append(loaded.problem or {"fr": "", "en": ""})
             elif loaded.problem:
                 problems.append(loaded.problem)
         for path in self._files("*.json.corrupt-*"):
@@ -370,15 +393,16 @@ class Sessions:
                 remove(path)
         if legacy:
             remove(self.dir.parent / LEGACY_FILE)
-        return CleanUp(problems, moved)
+        return CleanUp(problems, moved, why_moved)
 
 
 @dataclass(frozen=True)
 class CleanUp:
     """What start-up cleaning could not do, and the corrupt sessions it moved aside."""
 
-    problems: list[str]
+    problems: list[Localised]
     moved: list[Path]
+    why_moved: list[Localised] = field(default_factory=list)  # why each was moved, fr and en
 
 
 class _Attempts:
@@ -393,7 +417,11 @@ class _Attempts:
 
     def __enter__(self) -> list[float]:
         self.sessions._ensure_dir()
-        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+        self.fd = os.open(self.path, LOCK_FLAGS | os.O_RDWR | os.O_CREAT, 0o600)
+        if not stat.S_ISREG(os.fstat(self.fd).st_mode):  # a FIFO here would block the read
+            os.close(self.fd)
+            self.fd = None
+            raise NotRegularFile(f"{self.path}: not a regular file")
         fcntl.flock(self.fd, fcntl.LOCK_EX)  # held for a few milliseconds by each attempt
         with os.fdopen(os.dup(self.fd), "r", encoding="ascii", errors="replace") as fh:
             for line in fh.read(100_000).split():
@@ -430,11 +458,34 @@ def _age(path: Path, now: float) -> float:
 def _move_aside(path: Path, why: str) -> LoadResult:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    fr = WHY_FR.get(why, why)
     try:
         os.replace(path, target)
     except OSError as exc:
-        return LoadResult(None, f"{why}; could not move it aside: {exc.strerror or exc}")
-    return LoadResult(None, why, target)
+        err_fr, err_en = os_reason(exc)
+        return LoadResult(
+            None,
+            _problem(
+                path,
+                f"{fr} ; impossible de le mettre de côté ({err_fr})",
+                f"{why}; could not move it aside ({err_en})",
+            ),
+        )
+    return LoadResult(None, {"fr": fr, "en": why}, target)
+
+
+# The session file's problems in French (the English reason is the key).
+WHY_FR = {
+    "session file too large": "fichier de reprise trop grand",
+    "session file is not valid JSON": "fichier de reprise illisible (contenu abîmé)",
+    "session file has an unknown format": "fichier de reprise d'un format inconnu",
+}
+NOT_REGULAR = ("n'est pas un fichier ordinaire", "not a regular file")
+
+
+def _problem(path: Path, fr: str, en: str) -> Localised:
+    where = visible(path, 200)
+    return {"fr": f"{where} : {fr}", "en": f"{where}: {en}"}
 
 
 def _parse(raw: bytes) -> dict[str, Any]:
@@ -450,6 +501,9 @@ def _parse(raw: bytes) -> dict[str, Any]:
     shapes = {"flow": str, "lang": str, "answers": dict, "salt": str, "code_hash": str}
     if any(not isinstance(doc.get(k), kind) for k, kind in shapes.items()):
         raise ValueError("session file has an unknown format")
-    if not isinstance(doc.get("saved"), int | float) or isinstance(doc.get("saved"), bool):
+    saved = doc.get("saved")
+    if not isinstance(saved, int | float) or isinstance(saved, bool):
+        raise ValueError("session file has an unknown format")
+    if not 0 <= saved <= LATEST_SAVE:  # NaN, infinities and absurd times too
         raise ValueError("session file has an unknown format")
     return doc
