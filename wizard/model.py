@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
+from datetime import date
 from typing import Any, TypeVar
 
+from .dates import parse_iso
 from .errors import ContentError
 from .qtypes import TYPES, QuestionType
 from .text import LANGS, Localised
@@ -36,6 +38,8 @@ class Source:
     title: Localised
     status: str  # current | archive | superseded
     notes: Localised | None = None
+    dated: Localised | None = None  # the date the source itself gives, in words ("19 juillet 2024")
+    last_reviewed: date | None = None  # when the content was last checked against this source
 
 
 @dataclass(frozen=True)
@@ -279,6 +283,16 @@ class Fields:
             self.fail(f"{key}: French text missing")
         return dict(value)
 
+    def iso_date(self, key: str, required: bool = True) -> date | None:
+        """A calendar date written YYYY-MM-DD."""
+        value = self._get(key, required)
+        if value is None:
+            return None
+        try:
+            return parse_iso(value)
+        except ValueError as exc:
+            return self.fail(f"{key}: {exc}")
+
     def condition(self, key: str = "when") -> Condition | None:
         value = self.raw.get(key)
         if value is not None and not isinstance(value, Mapping):
@@ -489,6 +503,8 @@ def _source(f: Fields) -> Source:
         title=f.text("title"),
         status=f.choice("status", SOURCE_STATUSES),
         notes=f.text("notes", False),
+        dated=f.text("date", False),
+        last_reviewed=f.iso_date("last_reviewed", False),
     )
 
 
