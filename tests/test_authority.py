@@ -238,7 +238,12 @@ def test_check_data_rejects_unknown_placeholders() -> None:
 
 
 def test_check_data_wants_a_fallback_for_commune_names() -> None:
-    bad = {"id": "x", "kind": "k", "name": {"fr": "Mairie {of_commune}"}, "source": "seed-002-asylum"}
+    bad = {
+        "id": "x",
+        "kind": "k",
+        "name": {"fr": "Mairie {of_commune}"},
+        "source": "seed-002-asylum",
+    }
     assert any("add name_unknown" in p for p in check_tables(_tables_with(bad)))
     good = dict(bad, name_unknown={"fr": "Mairie de votre commune"})
     assert not any("'x'" in p for p in check_tables(_tables_with(good)))

@@ -90,7 +90,9 @@ def test_plan_text_acceptance_scenario(tmp_path, answers_file):
     assert "Préfecture de la Seine-Saint-Denis" in text
     assert "au plus tôt 4 mois et au plus tard 2 mois" in text
     assert "31/01/2027" in text and "31/03/2027" in text
-    assert "001_ea53023f652ac328.txt" in text
+    # Sources by their title and date, never by a file name or hash.
+    assert "[1] Service-public : protection subsidiaire" in text
+    assert ".txt" not in text and "ea53023f" not in text
     assert "\x1b" not in text
 
 

@@ -247,7 +247,10 @@ def test_archive_plan_is_not_a_checklist(content):
     result = step(history, {question.id: [question.options[0].id]}, TODAY)
     assert result.done
     text = render_text(sections(result.plan, "fr"))
-    assert text.splitlines()[5].startswith("! ARCHIVE")
+    lines = text.splitlines()
+    # The archive banner comes before anything else of the plan, "en bref" included.
+    assert lines[lines.index("AVERTISSEMENTS") + 2].startswith("! ARCHIVE")
+    assert lines.index("AVERTISSEMENTS") < lines.index("EN BREF")
     assert result.plan.documents
     assert "DOCUMENTS DEMANDÉS À L'ÉPOQUE" in text
     assert "[ ]" not in text

@@ -9,7 +9,7 @@ computes dates and assembles.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -20,22 +20,29 @@ from .dates import shift
 from .model import AuthorityRef, DeadlineRule, Item, Pathway
 from .text import Localised, colon, localised, tr
 
+ADVICE_NOTICE = "not_legal_advice"  # the content's notice: this is not legal advice
+HELP_AUTHORITY = "associations"  # the content's authority record for "who can help"
 URGENT_DAYS = 30  # a deadline this close is marked "urgent" (a display choice, not a legal rule)
 
 
 @dataclass(frozen=True)
 class SourceRef:
     id: str
-    file: str
+    file: str  # the seed file: for checks and tests only, never shown to a person
     articles: str | None = None
+    # Words about the source, not its identity: left out of equality and hashing.
+    title: Localised | None = field(default=None, compare=False)
+    dated: Localised | None = field(default=None, compare=False)  # the date it gives, in words
 
 
 @dataclass(frozen=True)
 class UsedSource:
     id: str
-    file: str
+    file: str  # never shown to a person
     title: Localised
     status: str  # current | archive | superseded
+    dated: Localised | None = None
+    last_reviewed: date | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,9 @@ class ActionPlan:
     warnings: tuple[Localised, ...]
     sources: tuple[UsedSource, ...]
     answers: tuple[tuple[Localised, Localised], ...]  # (question label, answer in words)
+    advice: Localised | None = None  # the content's "not legal advice" notice
+    help: NamedAuthority | None = None  # who can help (the content's associations)
+    reviewed: date | None = None  # the oldest last_reviewed of the sources the plan cites
 
     @property
     def archive(self) -> bool:
@@ -129,7 +139,8 @@ def _key(text: Localised) -> tuple[tuple[str, str], ...]:
 
 
 def _source_ref(content: Content, source: str, articles: str | None = None) -> SourceRef:
-    return SourceRef(source, content.sources[source].file, articles)
+    rec = content.sources[source]
+    return SourceRef(source, rec.file, articles, rec.title, rec.dated)
 
 
 def _applies(item: Any, answers: Mapping[str, Any], today: date) -> bool:
@@ -364,9 +375,11 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date) -> Act
     refs += [n.source for n in (*recourse.values(), *notes.values(), *history) if n.source]
     used = dict.fromkeys(ref.id for ref in refs)
     sources = tuple(
-        UsedSource(s, content.sources[s].file, content.sources[s].title, content.sources[s].status)
-        for s in used
+        UsedSource(rec.id, rec.file, rec.title, rec.status, rec.dated, rec.last_reviewed)
+        for rec in (content.sources[s] for s in used)
     )
+    reviews = [s.last_reviewed for s in sources if s.last_reviewed is not None]
+    advice = content.notices.get(ADVICE_NOTICE)
     answered = tuple(
         (q.label, localised(lambda lang, q=q: display(q, answers[q.id], lang)))
         for q in content.questions
@@ -386,4 +399,9 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date) -> Act
         warnings=tuple({_key(w): w for w in all_warnings}.values()),
         sources=sources,
         answers=answered,
+        advice=advice.text if advice else None,
+        help=resolve_authority(content, AuthorityRef(HELP_AUTHORITY), {})
+        if HELP_AUTHORITY in content.authorities
+        else None,
+        reviewed=min(reviews) if reviews else None,
     )

@@ -46,6 +46,26 @@ WORDS: dict[str, dict[str, Any]] = {
         "days": "jours",
         "today": "aujourd'hui",
         "status": {"archive": "archive", "superseded": "remplacé", "current": "en vigueur"},
+        "weekdays": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+        "brief": "EN BREF",
+        "reviewed": "Informations à jour au",
+        "help": "Pour être aidé(e)",
+        "first": "À faire d'abord",
+        "deadline": "Date limite",
+        "next_date": "Prochaine date",
+        "go": "Où aller",
+        "bring": "À apporter",
+        "bring_n": "{n} {documents} — voir « {title} »",
+        "document": "document",
+        "documents_word": "documents",
+        "cost": "Coût",
+        "no_cost": "aucun coût indiqué par les sources de ce guide",
+        "more_one": "et 1 autre délai urgent ou dépassé : voir « {title} »",
+        "more_n": "et {n} autres délais urgents ou dépassés : voir « {title} »",
+        "undated": "sources non datées",
+        "summary_docs": "Documents",
+        "summary_more": "+ {n} autre(s) : voir le plan",
+        "summary_cut": "(résumé : le plan complet en dit plus)",
     },
     "en": {
         "title": "ACTION PLAN",
@@ -79,6 +99,26 @@ WORDS: dict[str, dict[str, Any]] = {
         "days": "days",
         "today": "today",
         "status": {"archive": "archive", "superseded": "superseded", "current": "current"},
+        "weekdays": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        "brief": "IN SHORT",
+        "reviewed": "Information up to date as of",
+        "help": "For help",
+        "first": "First",
+        "deadline": "Deadline",
+        "next_date": "Next date",
+        "go": "Where to go",
+        "bring": "What to bring",
+        "bring_n": '{n} {documents} — see "{title}"',
+        "document": "document",
+        "documents_word": "documents",
+        "cost": "Cost",
+        "no_cost": "no cost given by this guide's sources",
+        "more_one": 'and 1 more urgent or passed deadline: see "{title}"',
+        "more_n": 'and {n} more urgent or passed deadlines: see "{title}"',
+        "undated": "undated sources",
+        "summary_docs": "Documents",
+        "summary_more": "+ {n} more: see the plan",
+        "summary_cut": "(summary: the full plan says more)",
     },
 }
 
@@ -113,8 +153,9 @@ class JsonFields:
 class SourceLine:
     """Where a fact comes from, in words, and the reference itself."""
 
-    text: str  # "source : 001_….txt, CESEDA L424-9"
+    text: str  # "source [2], CESEDA L424-9": the number of the source in the plan's list
     ref: SourceRef
+    title: str = ""  # the source's human title in the plan's language
 
     @property
     def id(self) -> str:
@@ -129,7 +170,7 @@ class SourceLine:
         return self.ref.articles
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.ref.id, "file": self.ref.file, "articles": self.ref.articles}
+        return {"id": self.ref.id, "title": self.title, "articles": self.ref.articles}
 
 
 @dataclass(frozen=True)
@@ -207,7 +248,7 @@ class CheckItem(JsonFields):
 class DeadlineItem(JsonFields):
     id: str
     label: str
-    when: str  # the date, its state and the days from today, in words
+    when: str  # the weekday and date, its state and the days from today, in words
     date: date | None
     urgency: str | None
     urgent: bool  # passed or urgent: marked so, not only by colour
@@ -217,10 +258,14 @@ class DeadlineItem(JsonFields):
     source: SourceLine
     status: str
     pathway: str
+    day: str = ""  # "lundi 14/12/2026", or the words for "no date"
+    state: str = ""  # "URGENT, dans 20 jours": the urgency and days in words
 
     JSON = (
         "id",
         "label",
+        "day",
+        "state",
         "date",
         "rule",
         "source",
@@ -257,16 +302,47 @@ class AnswerItem:
 
 @dataclass(frozen=True)
 class SourceItem(JsonFields):
+    """A source as a person reads it: its number in the plan, title, date and status in words."""
+
+    number: int
     id: str
-    file: str
     title: str
+    dated: str  # the date the source gives, in words
     status: str
     status_word: str
+    last_reviewed: date | None = None
+    file: str = ""  # the seed file, for checks and tests: never shown, not in the JSON
 
-    JSON = ("id", "file", "title", "status")
+    JSON = ("id", "number", "title", "dated", "status", "status_word", "last_reviewed")
+
+    @property
+    def text(self) -> str:
+        """ "[2] Service-public : … — 19 juillet 2024 (en vigueur)"."""
+        dated = f" — {self.dated}" if self.dated else ""
+        return f"[{self.number}] {self.title}{dated} ({self.status_word})"
 
 
-SectionItem = Line | PathwayItem | CheckItem | DeadlineItem | CostItem | AnswerItem | SourceItem
+@dataclass(frozen=True)
+class BriefItem(JsonFields):
+    """One line of "en bref": a label ("Où aller") and what to know, urgent or not."""
+
+    key: str  # deadline | first | go | bring | cost | more
+    label: str
+    text: str
+    urgent: bool = False
+    date: date | None = None
+    lang_colon: str = "fr"  # the language whose colon joins label and text
+
+    JSON = ("key", "label", "text", "urgent", "date")
+
+    @property
+    def line(self) -> str:
+        return f"{self.label}{colon(self.lang_colon)}{self.text}" if self.label else self.text
+
+
+SectionItem = (
+    Line | PathwayItem | CheckItem | DeadlineItem | CostItem | AnswerItem | SourceItem | BriefItem
+)
 
 
 @dataclass(frozen=True)
@@ -286,6 +362,18 @@ class PlanSections:
     today: date
     sections: tuple[Section, ...]
     authority: AuthorityBlock | None  # where to go first (the first pathway's authority)
+    reviewed: str | None = None  # "Informations à jour au 23/11/2026", from the content
+    reviewed_date: date | None = None
+    advice: str = ""  # "Ceci n'est pas un avis juridique…", from the content
+    help: str = ""  # "Pour être aidé(e) : La Cimade, …", the associations the content names
+
+    @property
+    def header(self) -> tuple[str, ...]:
+        """What every output says first: what it is, when it was made, how current, not advice."""
+        lines = [self.title, self.made]
+        if self.reviewed:
+            lines.append(self.reviewed)
+        return tuple(lines + [t for t in (self.advice, self.help) if t])
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
@@ -294,12 +382,23 @@ class PlanSections:
 # -- building them ------------------------------------------------------------------------------
 
 
-def _source_line(ref: SourceRef, lang: str) -> SourceLine:
-    detail = ref.file + (f", {ref.articles}" if ref.articles else "")
-    return SourceLine(f"{words(lang)['source']}{colon(lang)}{detail}", ref)
+def _source_line(ref: SourceRef, lang: str, numbers: dict[str, int] | None = None) -> SourceLine:
+    """A fact's source in words: its number in the plan's list of sources (or, outside a plan,
+    its title and date), then the articles. Never a file name."""
+    title = tr(ref.title, lang) or ref.id
+    if numbers and ref.id in numbers:
+        detail = f"[{numbers[ref.id]}]"
+        sep = " "
+    else:
+        detail = title + (f" ({tr(ref.dated, lang)})" if ref.dated else "")
+        sep = colon(lang)
+    detail += f", {ref.articles}" if ref.articles else ""
+    return SourceLine(f"{words(lang)['source']}{sep}{detail}", ref, title)
 
 
-def authority_words(a: NamedAuthority | None, lang: str) -> AuthorityBlock | None:
+def authority_words(
+    a: NamedAuthority | None, lang: str, numbers: dict[str, int] | None = None
+) -> AuthorityBlock | None:
     """An authority named for a place, in ``lang``."""
     if a is None:
         return None
@@ -308,37 +407,113 @@ def authority_words(a: NamedAuthority | None, lang: str) -> AuthorityBlock | Non
         tr(a.name, lang),
         a.address,
         tuple(tr(n, lang) for n in a.notes),
-        _source_line(a.source, lang) if a.source else None,
+        _source_line(a.source, lang, numbers) if a.source else None,
     )
 
 
-def deadline_words(d: Deadline, lang: str) -> str:
-    """When a deadline falls, in words: the date, its state and the days from today."""
+def day_words(d: date, lang: str) -> str:
+    """A date with its weekday: "lundi 14/12/2026", "Monday 2026-12-14"."""
+    return f"{words(lang)['weekdays'][d.weekday()]} {format_date(d, lang)}"
+
+
+def state_words(d: Deadline, lang: str) -> str:
+    """A dated deadline's state in words: "URGENT, dans 20 jours"."""
     w = words(lang)
-    if d.date is None:
-        return str(w["no_date"])
-    text = format_date(d.date, lang)
+    parts = []
     if d.urgency:
-        text += f" — {w['urgency'][d.urgency]}"
+        parts.append(str(w["urgency"][d.urgency]))
     if d.days_left is not None:
         n = d.days_left
         # "1 jour" but "2 jours": a plan is read by people, "jour(s)" reads as a form.
         days = w["day"] if abs(n) == 1 else w["days"]
         template = w["ago"] if n < 0 else w["in"]
-        text += ", " + (w["today"] if n == 0 else template.format(n=abs(n), days=days))
-    return text
+        parts.append(w["today"] if n == 0 else template.format(n=abs(n), days=days))
+    return ", ".join(parts)
+
+
+def deadline_words(d: Deadline, lang: str) -> str:
+    """When a deadline falls, in words: the weekday and date, its state and the days from today."""
+    if d.date is None:
+        return str(words(lang)["no_date"])
+    state = state_words(d, lang)
+    return day_words(d.date, lang) + (f" — {state}" if state else "")
+
+
+# Which dated deadline "en bref" puts first: passed, then urgent, then the next one to meet,
+# then the next date to come (a deadline, or a period that opens), then a period already open.
+_RANK = {"passed": 0, "urgent": 1, "upcoming": 2, "open": 3}
+
+
+def _rank(d: Deadline) -> tuple[int, int]:
+    rank = _RANK.get(d.urgency or "", 4)
+    days = d.days_left if d.days_left is not None else 0
+    # A passed deadline: the most recent first (the one still worth acting on).
+    return (rank, -days if rank == 0 else days)
+
+
+def most_urgent(deadlines: tuple[Deadline, ...]) -> Deadline | None:
+    """The dated deadline a person must see first, or None when no deadline has a date."""
+    dated = [d for d in deadlines if d.date is not None]
+    return min(dated, key=_rank) if dated else None
+
+
+def _brief(
+    plan: ActionPlan, lang: str, documents_title: str | None, deadlines_title: str
+) -> list[BriefItem]:
+    """ "En bref": the most urgent dated action, where to go, what to bring, what it costs."""
+    w = words(lang)
+    out: list[BriefItem] = []
+    first = most_urgent(plan.deadlines)
+    if first is not None and first.date is not None:
+        urgent = first.urgency in ("passed", "urgent")
+        text = f"{tr(first.label, lang)}{colon(lang)}{deadline_words(first, lang)}"
+        label = str(w["deadline"] if first.kind == "end" else w["next_date"])
+        out.append(BriefItem("deadline", label, text, urgent, first.date, lang))
+        others = [d for d in plan.deadlines if d is not first and d.urgency in ("passed", "urgent")]
+        if others:
+            n = len(others)
+            more = w["more_one"] if n == 1 else w["more_n"]
+            out.append(
+                BriefItem("more", "", more.format(n=n, title=deadlines_title), True, None, lang)
+            )
+    elif plan.steps:
+        out.append(BriefItem("first", str(w["first"]), tr(plan.steps[0], lang), lang_colon=lang))
+    if plan.authority is not None:
+        out.append(BriefItem("go", str(w["go"]), tr(plan.authority.name, lang), lang_colon=lang))
+    if plan.documents and documents_title:
+        n = len(plan.documents)
+        text = w["bring_n"].format(
+            n=n, documents=w["document"] if n == 1 else w["documents_word"], title=documents_title
+        )
+        out.append(BriefItem("bring", str(w["bring"]), text, lang_colon=lang))
+    costs = "; ".join(f"{tr(c.label, lang)} {c.amount_eur:g} €" for c in plan.costs)
+    out.append(BriefItem("cost", str(w["cost"]), costs or str(w["no_cost"]), lang_colon=lang))
+    return out[:6]
 
 
 def sections(plan: ActionPlan, lang: str) -> PlanSections:
     """The plan's sections in ``lang``, in the order a person reads them."""
     w = words(lang)
     out: list[Section] = []
+    numbers = {s.id: i for i, s in enumerate(plan.sources, 1)}
+
+    def src(ref: SourceRef) -> SourceLine:
+        return _source_line(ref, lang, numbers)
 
     def add(section_id: str, items: list[Any], title: str | None = None) -> None:
         if items:
             out.append(Section(section_id, title or w[section_id], tuple(items)))
 
-    add("warnings", [Line(tr(text, lang)) for text in plan.warnings])
+    documents_title = str(w["documents_archive"] if plan.archive else w["documents"])
+    brief = _brief(plan, lang, documents_title, str(w["deadlines"]))
+    warnings = [Line(tr(text, lang)) for text in plan.warnings]
+    # "En bref" first in every format: the most urgent dated action before anything else. Only
+    # an archive plan's banner comes before it: that plan is history, not advice.
+    if plan.archive:
+        add("warnings", warnings)
+    add("brief", brief)
+    if not plan.archive:
+        add("warnings", warnings)
     pathways = []
     for i, p in enumerate(plan.pathways, 1):
         title = tr(p.title, lang)
@@ -351,8 +526,8 @@ def sections(plan: ActionPlan, lang: str) -> PlanSections:
                 tag=tag if p.status != "current" and tag not in title.upper() else None,
                 summary=tr(p.summary, lang),
                 reasons=tuple(tr(r, lang) for r in p.reasons),
-                authority=authority_words(p.authority, lang),
-                source=_source_line(p.source, lang),
+                authority=authority_words(p.authority, lang, numbers),
+                source=src(p.source),
                 status=p.status,
                 documents=p.documents,
                 steps=tuple(tr(s, lang) for s in p.steps),
@@ -371,7 +546,7 @@ def sections(plan: ActionPlan, lang: str) -> PlanSections:
                 tr(d.label, lang),
                 tr(d.details, lang),
                 not archive,
-                _source_line(d.source, lang),
+                src(d.source),
                 d.status,
             )
             for d in plan.documents
@@ -391,9 +566,11 @@ def sections(plan: ActionPlan, lang: str) -> PlanSections:
                 days_left=d.days_left,
                 rule=tr(d.rule, lang),
                 kind=d.kind,
-                source=_source_line(d.source, lang),
+                source=src(d.source),
                 status=d.status,
                 pathway=d.pathway,
+                day=day_words(d.date, lang) if d.date else str(w["no_date"]),
+                state=state_words(d, lang),
             )
             for d in plan.deadlines
         ],
@@ -408,7 +585,7 @@ def sections(plan: ActionPlan, lang: str) -> PlanSections:
                 c.amount_eur,
                 tr(c.payment, lang),
                 tr(c.note, lang),
-                _source_line(c.source, lang),
+                src(c.source),
                 c.status,
             )
             for c in plan.costs
@@ -421,26 +598,39 @@ def sections(plan: ActionPlan, lang: str) -> PlanSections:
     ):
         add(
             key,
-            [
-                SourcedLine(tr(n.text, lang), _source_line(n.source, lang) if n.source else None)
-                for n in notes
-            ],
+            [SourcedLine(tr(n.text, lang), src(n.source) if n.source else None) for n in notes],
         )
     add("answers", [AnswerItem(tr(label, lang), tr(value, lang)) for label, value in plan.answers])
     add(
         "sources",
         [
             SourceItem(
-                s.id, s.file, tr(s.title, lang), s.status, str(w["status"].get(s.status, s.status))
+                numbers[s.id],
+                s.id,
+                tr(s.title, lang),
+                tr(s.dated, lang) or str(w["undated"]),
+                s.status,
+                str(w["status"].get(s.status, s.status)),
+                s.last_reviewed,
+                s.file,
             )
             for s in plan.sources
         ],
     )
+    help_text = ""
+    if plan.help is not None:
+        help_text = f"{w['help']} — {tr(plan.help.name, lang)}"
+        notes = " ".join(tr(n, lang) for n in plan.help.notes)
+        help_text += f". {notes}" if notes else ""
     return PlanSections(
         lang=lang,
         title=w["title"],
         made=f"{w['made']} {format_date(plan.today, lang)}",
         today=plan.today,
         sections=tuple(out),
-        authority=authority_words(plan.authority, lang),
+        authority=authority_words(plan.authority, lang, numbers),
+        reviewed=(f"{w['reviewed']} {format_date(plan.reviewed, lang)}" if plan.reviewed else None),
+        reviewed_date=plan.reviewed,
+        advice=tr(plan.advice, lang),
+        help=help_text,
     )
