@@ -54,6 +54,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "deadline": "Date limite",
         "next_date": "Prochaine date",
         "go": "Où aller",
+        "go_short": "Où",
         "bring": "À apporter",
         "bring_n": "{n} {documents} — voir « {title} »",
         "document": "document",
@@ -64,8 +65,10 @@ WORDS: dict[str, dict[str, Any]] = {
         "more_n": "et {n} autres délais urgents ou dépassés : voir « {title} »",
         "undated": "sources non datées",
         "summary_docs": "Documents",
+        "not_advice_short": "Pas un avis juridique.",
         "summary_more": "+ {n} autre(s) : voir le plan",
         "summary_cut": "(résumé : le plan complet en dit plus)",
+        "summary_docs_out": "{n} document(s) sur {total}",
     },
     "en": {
         "title": "ACTION PLAN",
@@ -107,6 +110,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "deadline": "Deadline",
         "next_date": "Next date",
         "go": "Where to go",
+        "go_short": "Where",
         "bring": "What to bring",
         "bring_n": '{n} {documents} — see "{title}"',
         "document": "document",
@@ -117,8 +121,10 @@ WORDS: dict[str, dict[str, Any]] = {
         "more_n": 'and {n} more urgent or passed deadlines: see "{title}"',
         "undated": "undated sources",
         "summary_docs": "Documents",
+        "not_advice_short": "Not legal advice.",
         "summary_more": "+ {n} more: see the plan",
         "summary_cut": "(summary: the full plan says more)",
+        "summary_docs_out": "{n} of {total} documents",
     },
 }
 
@@ -332,6 +338,7 @@ class BriefItem(JsonFields):
     urgent: bool = False
     date: date | None = None
     lang_colon: str = "fr"  # the language whose colon joins label and text
+    compact: str = ""  # the line as the QR summary holds it: as short as it can be read
 
     JSON = ("key", "label", "text", "urgent", "date")
 
@@ -468,7 +475,10 @@ def _brief(
         urgent = first.urgency in ("passed", "urgent")
         text = f"{tr(first.label, lang)}{colon(lang)}{deadline_words(first, lang)}"
         label = str(w["deadline"] if first.kind == "end" else w["next_date"])
-        out.append(BriefItem("deadline", label, text, urgent, first.date, lang))
+        compact = f"{tr(first.label, lang)}{colon(lang)}{format_date(first.date, lang)}"
+        if urgent:
+            compact = f"!! {compact} {w['urgency'][first.urgency]}"
+        out.append(BriefItem("deadline", label, text, urgent, first.date, lang, compact))
         others = [d for d in plan.deadlines if d is not first and d.urgency in ("passed", "urgent")]
         if others:
             n = len(others)
@@ -477,9 +487,12 @@ def _brief(
                 BriefItem("more", "", more.format(n=n, title=deadlines_title), True, None, lang)
             )
     elif plan.steps:
-        out.append(BriefItem("first", str(w["first"]), tr(plan.steps[0], lang), lang_colon=lang))
+        first_step = tr(plan.steps[0], lang)
+        out.append(BriefItem("first", str(w["first"]), first_step, lang_colon=lang))
     if plan.authority is not None:
-        out.append(BriefItem("go", str(w["go"]), tr(plan.authority.name, lang), lang_colon=lang))
+        name = tr(plan.authority.name, lang)
+        compact = f"{w['go_short']}{colon(lang)}{name}"
+        out.append(BriefItem("go", str(w["go"]), name, lang_colon=lang, compact=compact))
     if plan.documents and documents_title:
         n = len(plan.documents)
         text = w["bring_n"].format(
@@ -487,7 +500,13 @@ def _brief(
         )
         out.append(BriefItem("bring", str(w["bring"]), text, lang_colon=lang))
     costs = "; ".join(f"{tr(c.label, lang)} {c.amount_eur:g} €" for c in plan.costs)
-    out.append(BriefItem("cost", str(w["cost"]), costs or str(w["no_cost"]), lang_colon=lang))
+    amounts = " ; ".join(f"{c.amount_eur:g} €" for c in plan.costs)
+    compact = f"{w['cost']}{colon(lang)}{amounts}" if amounts else ""
+    out.append(
+        BriefItem(
+            "cost", str(w["cost"]), costs or str(w["no_cost"]), lang_colon=lang, compact=compact
+        )
+    )
     return out[:6]
 
 
@@ -634,3 +653,70 @@ def sections(plan: ActionPlan, lang: str) -> PlanSections:
         advice=tr(plan.advice, lang),
         help=help_text,
     )
+
+
+# -- the compact summary a phone reads from a QR code --------------------------------------------
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The plan in a few lines for a QR code, and what had to be left out to fit."""
+
+    text: str
+    left_out: str | None  # what is missing, in words, or None when the summary is whole
+    short: bool  # the short form (no document list)
+
+
+def summary_lines(plan: PlanSections, short: bool = False) -> list[tuple[str, str]]:
+    """The summary's lines in order, each with what it is: the most urgent dated action and
+    where to go first, then what it costs, the documents, and what the summary is."""
+    w = words(plan.lang)
+    lines = []
+    brief = plan.section("brief")
+    items = [i for i in (brief.items if brief else ()) if isinstance(i, BriefItem)]
+    for item in items:
+        if item.key in ("deadline", "go", "cost") and item.compact:
+            lines.append(("brief", item.compact))
+        elif item.key == "bring" and short:
+            lines.append(("brief", item.line))
+    documents = plan.section("documents")
+    if documents and not short:
+        lines.append(("docs", f"{w['summary_docs']}{colon(plan.lang).rstrip()}"))
+        for doc in documents.items:
+            if isinstance(doc, CheckItem):
+                lines.append(("doc", ("[ ] " if doc.checkbox else "- ") + doc.label))
+    lines.append(("head", f"{plan.made}. {w['not_advice_short']}"))
+    return lines
+
+
+def summary(plan: PlanSections, fits: Any, short: bool = False) -> Summary:
+    """The longest summary that ``fits`` (a test on its text), cut at a line, saying what is out.
+
+    Lines are kept in order; when one does not fit, the rest is left out and named.
+    """
+    w = words(plan.lang)
+    lines = summary_lines(plan, short)
+    kept: list[str] = []
+    cut = len(lines)
+    for i, (_, line) in enumerate(lines):
+        if not fits("\n".join([*kept, line])):
+            cut = i
+            break
+        kept.append(line)
+    if cut == len(lines):
+        return Summary("\n".join(kept), None, short)
+    rest = lines[cut:]
+    docs_out = sum(1 for kind, _ in rest if kind == "doc")
+    more = w["summary_more"].format(n=docs_out) if docs_out else str(w["summary_cut"])
+    # Say in the code itself that it is cut, when there is room for it (content comes first).
+    mark = next((m for m in (more, "…") if fits("\n".join([*kept, m]))), None)
+    text = "\n".join([*kept, mark] if mark and kept else kept)
+    out = [
+        line
+        for kind, line in rest
+        if kind in ("brief", "advice", "head") or (kind == "docs" and not docs_out)
+    ]
+    if docs_out:
+        n_docs = sum(1 for kind, _ in lines if kind == "doc")
+        out.append(w["summary_docs_out"].format(n=docs_out, total=n_docs))
+    return Summary(text, "; ".join(out) or None, short)
