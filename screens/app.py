@@ -52,6 +52,8 @@ class ParcoursApp(App[None]):
         "plan.tcss",
         "confirm.tcss",
         "authority.tcss",
+        "export.tcss",
+        "qr.tcss",
     ]
     TITLE = "parcours"
     # No command palette: its system commands include a screenshot that writes a file.

@@ -30,11 +30,17 @@ GLYPHS[(False, False)] = ("█", LIGHT)
 
 
 def make(text: str, max_side: int | None = None) -> segno.QRCode | None:
-    """The QR code of ``text`` (UTF-8, byte mode), or None if it is wider than ``max_side``."""
+    """The QR code of ``text``, or None if it is wider than ``max_side`` modules.
+
+    UTF-8 with an ECI marker that says so: without it, readers guess the encoding and zbar reads
+    "après" as Shift-JIS.
+    """
     import segno
 
     try:
-        code = segno.make(text, error=ERROR, micro=False, encoding="utf-8", boost_error=False)
+        code = segno.make(
+            text, error=ERROR, micro=False, encoding="utf-8", eci=True, boost_error=False
+        )
     except segno.DataOverflowError:
         return None
     if max_side is not None and code.symbol_size(border=0)[0] > max_side:
