@@ -11,11 +11,13 @@ import struct
 import subprocess
 import zlib
 from pathlib import Path
+from typing import Any
 
 from rich.color import Color
 from rich.console import Console, RenderableType
 from rich.segment import Segment
 from rich.style import Style
+from textual.color import Color as TextualColor
 
 ZBARIMG = shutil.which("zbarimg")
 
@@ -27,11 +29,16 @@ def _dark(color: Color | None) -> bool:
     return (r + g + b) / 3 < 128
 
 
-def modules(renderable: RenderableType, width: int = 200) -> list[list[bool]]:
-    """The module matrix (True = dark) of half-block lines, from the cells' glyphs and colours."""
+def modules(
+    renderable: RenderableType, width: int = 200, line_filter: Any = None
+) -> list[list[bool]]:
+    """The module matrix (True = dark) of half-block lines, from the cells' glyphs and colours,
+    after ``line_filter`` (a Textual filter, e.g. the one NO_COLOR turns on) if given."""
     console = Console(width=width, color_system="truecolor", force_terminal=True)
     rows: list[list[bool]] = []
     for line in console.render_lines(renderable, pad=False):
+        if line_filter is not None:
+            line = line_filter.apply(line, TextualColor(0, 0, 0))
         top: list[bool] = []
         bottom: list[bool] = []
         for seg in line:

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 BORDER = 2  # quiet zone in modules around the terminal code (one text row above and below)
 PRINT_BORDER = 4  # the standard quiet zone, on paper
 ERROR = "L"  # a screen or a printed page is clean: the lowest correction holds the most text
-DARK = Style(color="black", bgcolor="white")
-LIGHT = Style(color="white", bgcolor="black")  # a full block drawn in white: no reliance on bg
+DARK = Style(color="#000000", bgcolor="#ffffff")
+LIGHT = Style(color="#ffffff", bgcolor="#000000")  # a full block drawn white: no reliance on bg
 GLYPHS = {(True, True): ("█", DARK), (True, False): ("▀", DARK), (False, True): ("▄", DARK)}
 GLYPHS[(False, False)] = ("█", LIGHT)
 

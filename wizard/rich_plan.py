@@ -92,7 +92,7 @@ def _item(item: object, lang: str) -> RenderableType:
     if isinstance(item, BriefItem):
         text = Text()
         if item.label:
-            text.append(f"{item.label}{colon}", style="bold")
+            text.append(f"{item.label}{colon} ", style="bold")
         text.append(item.text, style="bold" if item.urgent else "")
         return _bullet("!! " if item.urgent else "-  ", text)
     assert isinstance(item, Line)
