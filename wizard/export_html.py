@@ -44,7 +44,9 @@ h3 { font-size: 11pt; margin: .6em 0 .3em; break-after: avoid; page-break-after:
 p, ul, ol { margin: .3em 0; }
 header p { margin: .1em 0; }
 .advice { border: 1pt solid #000; padding: .4em .6em; margin: .6em 0; font-style: italic; }
-.brief { border: 2pt solid #000; padding: .2em .8em .5em; break-inside: avoid; }
+.brief { border: 2pt solid #000; padding: .2em .8em .5em; break-inside: avoid;
+         page-break-inside: avoid; display: flex; gap: 1em; align-items: flex-start; }
+.brief-text { flex: 1; }
 .brief h2 { border: 0; margin-top: .3em; }
 .brief ul { list-style: none; padding: 0; }
 .brief li { margin: .25em 0; }
@@ -63,10 +65,9 @@ table { border-collapse: collapse; width: 100%; font-size: 9.5pt; }
 th, td { border: .75pt solid #000; padding: .25em .4em; text-align: left; vertical-align: top; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
-.qr { display: flex; gap: 1em; align-items: flex-start; break-inside: avoid;
-      page-break-inside: avoid; margin-top: 1em; }
-.qr svg { flex: none; width: 45mm; height: auto; }
-.qr pre { font-family: inherit; white-space: pre-wrap; margin: 0; font-size: 9pt; }
+.qr { flex: none; width: 42mm; margin: .5em 0 0; }
+.qr svg { display: block; width: 42mm; height: auto; }
+.qr figcaption { font-size: 8pt; }
 @media print { body { padding: 0; max-width: none; } a { color: #000; text-decoration: none; } }
 """
 
@@ -104,7 +105,7 @@ def _pathway(item: PathwayItem, lang: str) -> str:
     return "".join(out)
 
 
-def _section(section: Section, lang: str) -> str:
+def _section(section: Section, lang: str, qr_block: str = "") -> str:
     w = words(lang)
     sep = colon(lang)
     items = section.items
@@ -117,7 +118,8 @@ def _section(section: Section, lang: str) -> str:
             mark = '<span class="mark">!! </span>' if b.urgent else ""
             cls = ' class="urgent"' if b.urgent else ""
             lines.append(f"<li{cls}>{mark}{label}{_e(b.text)}</li>")
-        return f'<section class="brief" id="brief">{head}<ul>{"".join(lines)}</ul></section>'
+        brief = f'<div class="brief-text">{head}<ul>{"".join(lines)}</ul></div>'
+        return f'<section class="brief" id="brief">{brief}{qr_block}</section>'
     if section.id == "pathways":
         body = "".join(_pathway(p, lang) for p in items if isinstance(p, PathwayItem))
     elif section.id == "documents":
@@ -177,21 +179,23 @@ def render_html(plan: PlanSections) -> str:
     if advice:
         header.append(f'<div class="advice">{advice}</div>')
     body = [f"<header>{''.join(header)}</header>"]
-    for section in plan.sections:
-        body.append(_section(section, plan.lang))
-        if section.id == "brief" and plan.authority:
-            # Where to go, in full, right after "en bref".
-            body.append(_authority(plan.authority, plan.lang))
+    # The QR code sits in "en bref", on the first page, where a phone can take it at once.
     short = summary(plan, qr.fits_in(PRINT_QR_SIDE))
     code = qr.svg(short.text, title=str(w["qr_caption"])) if short.text else ""
+    qr_block = ""
     if code:
         left = ""
         if short.left_out:
-            left = f"\n\n{w['qr_left_out']}{colon(plan.lang)}{short.left_out}"
-        body.append(
-            f'<section class="qr" id="qr">{code}<div><p><strong>{_e(w["qr_caption"])}</strong>'
-            f"</p><pre>{_e(short.text + left)}</pre></div></section>"
+            left = f"<br>{_e(str(w['qr_left_out']))}{_e(colon(plan.lang))}{_e(short.left_out)}"
+        qr_block = (
+            f'<figure class="qr" id="qr">{code}<figcaption>{_e(w["qr_caption"])}{left}'
+            "</figcaption></figure>"
         )
+    for section in plan.sections:
+        body.append(_section(section, plan.lang, qr_block if section.id == "brief" else ""))
+        if section.id == "brief" and plan.authority:
+            # Where to go, in full, right after "en bref".
+            body.append(_authority(plan.authority, plan.lang))
     lang = _e(plan.lang)
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'

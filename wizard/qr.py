@@ -94,7 +94,14 @@ def svg(text: str, title: str = "") -> str:
     code = make(text)
     if code is None:
         return ""
-    kwargs: dict[str, Any] = {"scale": 3, "border": PRINT_BORDER, "dark": "#000", "light": "#fff"}
+    # omitsize: a viewBox instead of a fixed size, so the page scales the code without cropping.
+    kwargs: dict[str, Any] = {
+        "scale": 3,
+        "border": PRINT_BORDER,
+        "dark": "#000",
+        "light": "#fff",
+        "omitsize": True,
+    }
     if title:
         kwargs["title"] = title
     return str(code.svg_inline(**kwargs))
