@@ -8,6 +8,7 @@ export at all).
 
 from __future__ import annotations
 
+import errno
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
@@ -25,6 +26,22 @@ from ..wizard.sections import PlanSections
 from .confirm import ConfirmScreen
 from .strings import t
 from .widgets import ChoiceList
+
+REASONS = {
+    errno.EROFS: "why_read_only",
+    errno.ENOSPC: "why_no_space",
+    errno.EDQUOT: "why_no_space",
+    errno.EACCES: "why_denied",
+    errno.EPERM: "why_denied",
+    errno.ENOENT: "why_missing",
+    errno.ENOTDIR: "why_missing",
+}
+
+
+def reason(code: int | None, lang: str) -> str | None:
+    """Why a file could not be written, in the person's language (None: not a common case)."""
+    key = REASONS.get(code) if code is not None else None
+    return t(key, lang) if key else None
 
 
 def export_path(folder: Path, fmt: str, today: date) -> Path:
@@ -125,7 +142,11 @@ class ExportScreen(ModalScreen[Path | None]):
                 confirmed,
             )
             return
-        except (WriteError, OSError, ValueError) as exc:
+        except WriteError as exc:
+            why = reason(exc.errno, lang) or " ".join(str(exc).split())
+            self.query_one("#export-error", Static).update(t("export_failed", lang, why=why))
+            return
+        except (OSError, ValueError) as exc:
             why = " ".join(str(exc).split())
             self.query_one("#export-error", Static).update(t("export_failed", lang, why=why))
             return

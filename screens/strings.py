@@ -141,6 +141,16 @@ UI: dict[str, dict[str, str]] = {
         "fr": "Impossible d'enregistrer le plan ({why}). Choisissez un autre dossier.",
         "en": "Could not save the plan ({why}). Choose another folder.",
     },
+    "why_read_only": {
+        "fr": "ce dossier est en lecture seule",
+        "en": "this folder is read-only",
+    },
+    "why_no_space": {"fr": "plus de place sur le disque", "en": "no space left on the disk"},
+    "why_denied": {
+        "fr": "pas le droit d'écrire dans ce dossier",
+        "en": "no permission to write in this folder",
+    },
+    "why_missing": {"fr": "ce dossier n'existe pas", "en": "this folder does not exist"},
     "export_off": {
         "fr": "L'export de fichier est désactivé sur ce poste : utilisez le QR code.",
         "en": "File export is turned off on this desk: use the QR code.",

@@ -7,6 +7,7 @@ files are mode 0600: a plan holds personal answers. Every failure is one ``Write
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import stat
@@ -14,7 +15,12 @@ from pathlib import Path
 
 
 class WriteError(Exception):
-    """A file could not be written; the message is one line a person can read."""
+    """A file could not be written; the message is one line a person can read. ``errno`` is the
+    system's reason when there is one (a front can say it in the person's language)."""
+
+    def __init__(self, message: str, errno: int | None = None) -> None:
+        super().__init__(message)
+        self.errno = errno
 
 
 class ExistsError(WriteError):
@@ -32,7 +38,7 @@ def write_text(path: Path, text: str, *, force: bool = False) -> Path:
     except FileNotFoundError:
         st = None
     except OSError as exc:
-        raise WriteError(f"cannot write {path}: {_reason(exc)}") from None
+        raise WriteError(f"cannot write {path}: {_reason(exc)}", exc.errno) from None
     if st is not None:
         if stat.S_ISLNK(st.st_mode):
             raise WriteError(f"{path} is a symbolic link: not followed")
@@ -44,13 +50,13 @@ def write_text(path: Path, text: str, *, force: bool = False) -> Path:
             raise ExistsError(f"{path} already exists (not overwritten)")
     folder = path.parent
     if not folder.is_dir():
-        raise WriteError(f"cannot write {path}: folder {folder} does not exist")
+        raise WriteError(f"cannot write {path}: folder {folder} does not exist", errno.ENOENT)
     tmp = folder / f".{path.name}.{secrets.token_hex(8)}.tmp"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(tmp, flags, 0o600)
     except OSError as exc:
-        raise WriteError(f"cannot write {path}: {_reason(exc)}") from None
+        raise WriteError(f"cannot write {path}: {_reason(exc)}", exc.errno) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
@@ -61,5 +67,5 @@ def write_text(path: Path, text: str, *, force: bool = False) -> Path:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise WriteError(f"cannot write {path}: {_reason(exc)}") from None
+        raise WriteError(f"cannot write {path}: {_reason(exc)}", exc.errno) from None
     return path
