@@ -10,6 +10,7 @@ segno is imported only when a code is made.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from rich.style import Style
@@ -48,9 +49,40 @@ def make(text: str, max_side: int | None = None) -> segno.QRCode | None:
     return code
 
 
+@lru_cache(maxsize=64)
+def capacity(max_side: int) -> int:
+    """How many UTF-8 bytes the biggest code no wider than ``max_side`` modules holds (byte
+    mode with the UTF-8 ECI marker, low error correction)."""
+    import segno
+
+    version = min((max_side - 17) // 4, 40)
+    if version < 1:
+        return 0
+    try:  # segno's table of data bits per version: instant
+        from segno import consts
+
+        bits = consts.SYMBOL_CAPACITY[version][consts.ERROR_MAPPING[ERROR]]
+        # ECI header (4 + 8 bits), byte-mode indicator (4) and character count (8 or 16 bits).
+        return int((bits - 12 - 4 - (8 if version < 10 else 16)) // 8)
+    except (ImportError, AttributeError, KeyError, TypeError):
+        pass
+    low, high = 0, 3000  # else the longest text of that version, by bisection
+    while low < high:
+        mid = (low + high + 1) // 2
+        try:
+            segno.make("a" * mid, version=version, error=ERROR, encoding="utf-8", eci=True)
+        except segno.DataOverflowError:
+            high = mid - 1
+        else:
+            low = mid
+    return low
+
+
 def fits_in(max_side: int) -> Callable[[str], bool]:
-    """A test: does this text make a code no wider than ``max_side`` modules?"""
-    return lambda text: make(text, max_side) is not None
+    """A test: does this text make a code no wider than ``max_side`` modules? (The summary has
+    lower-case letters, so it is coded byte by byte: its UTF-8 length decides.)"""
+    room = capacity(max_side)
+    return lambda text: len(text.encode("utf-8")) <= room
 
 
 def side_for(width: int, height: int, border: int = BORDER) -> int:
