@@ -85,7 +85,7 @@ def test_plan_deadlines(app, snap_compare):
     # A deadline already passed is marked in words (DÉPASSÉE), not only in red.
     async def run_before(pilot: Pilot) -> None:
         await walk(pilot, {**HOLDER, "document_expiry": "2026-12-31"})
-        await pilot.press("pagedown", "pagedown")
+        await pilot.press("pagedown", "pagedown", "pagedown")
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
