@@ -61,7 +61,8 @@ def capacity(max_side: int) -> int:
     try:  # segno's table of data bits per version: instant
         from segno import consts
 
-        bits = consts.SYMBOL_CAPACITY[version][consts.ERROR_MAPPING[ERROR]]
+        table: Any = consts.SYMBOL_CAPACITY
+        bits = table[version][consts.ERROR_MAPPING[ERROR]]
         # ECI header (4 + 8 bits), byte-mode indicator (4) and character count (8 or 16 bits).
         return int((bits - 12 - 4 - (8 if version < 10 else 16)) // 8)
     except (ImportError, AttributeError, KeyError, TypeError):

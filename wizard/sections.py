@@ -409,7 +409,7 @@ def _source_line(ref: SourceRef, lang: str, numbers: dict[str, int] | None = Non
         detail = f"[{numbers[ref.id]}]"
         sep = " "
     else:
-        detail = title + (f" ({tr(ref.dated, lang)})" if ref.dated else "")
+        detail = title + (f" — {tr(ref.dated, lang)}" if ref.dated else "")
         sep = colon(lang)
     detail += f", {ref.articles}" if ref.articles else ""
     return SourceLine(f"{words(lang)['source']}{sep}{detail}", ref, title)
@@ -651,8 +651,8 @@ def sections(plan: ActionPlan, lang: str) -> PlanSections:
     help_text = ""
     if plan.help is not None:
         help_text = f"{w['help']} — {tr(plan.help.name, lang)}"
-        notes = " ".join(tr(n, lang) for n in plan.help.notes)
-        help_text += f". {notes}" if notes else ""
+        help_notes = " ".join(tr(n, lang) for n in plan.help.notes)
+        help_text += f". {help_notes}" if help_notes else ""
     return PlanSections(
         lang=lang,
         title=w["title"],
