@@ -251,6 +251,9 @@ def test_archive_plan_is_not_a_checklist(content):
     # The archive banner comes before anything else of the plan, "en bref" included.
     assert lines[lines.index("AVERTISSEMENTS") + 2].startswith("! ARCHIVE")
     assert lines.index("AVERTISSEMENTS") < lines.index("EN BREF")
+    # "En bref" of history lists no actions, documents or costs: it says it is history.
+    brief = lines[lines.index("EN BREF") + 2]
+    assert brief.startswith("- Texte d'archive : rien à faire aujourd'hui")
     assert result.plan.documents
     assert "DOCUMENTS DEMANDÉS À L'ÉPOQUE" in text
     assert "[ ]" not in text

@@ -48,6 +48,8 @@ WORDS: dict[str, dict[str, Any]] = {
         "status": {"archive": "archive", "superseded": "remplacé", "current": "en vigueur"},
         "weekdays": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
         "brief": "EN BREF",
+        "brief_archive": "Texte d'archive : rien à faire aujourd'hui sur cette base. Pour votre "
+        "situation actuelle, répondez au questionnaire principal ou voyez une association.",
         "reviewed": "Informations à jour au",
         "help": "Pour être aidé(e)",
         "first": "À faire d'abord",
@@ -110,6 +112,8 @@ WORDS: dict[str, dict[str, Any]] = {
         "status": {"archive": "archive", "superseded": "superseded", "current": "current"},
         "weekdays": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
         "brief": "IN SHORT",
+        "brief_archive": "Archive text: nothing to do today on this basis. For your situation "
+        "today, answer the main questions or see an association.",
         "reviewed": "Information up to date as of",
         "help": "For help",
         "first": "First",
@@ -344,7 +348,7 @@ class SourceItem(JsonFields):
 class BriefItem(JsonFields):
     """One line of "en bref": a label ("Où aller") and what to know, urgent or not."""
 
-    key: str  # deadline | first | go | bring | cost | more
+    key: str  # deadline | more | first | go | bring | cost | archive
     label: str
     text: str
     urgent: bool = False
@@ -481,6 +485,9 @@ def _brief(
 ) -> list[BriefItem]:
     """ "En bref": the most urgent dated action, where to go, what to bring, what it costs."""
     w = words(lang)
+    if plan.archive:
+        # History is never a to-do list: "en bref" says so instead of listing actions.
+        return [BriefItem("archive", "", str(w["brief_archive"]), lang_colon=lang)]
     out: list[BriefItem] = []
     first = most_urgent(plan.deadlines)
     if first is not None and first.date is not None:
