@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 from pathlib import Path
 
@@ -16,6 +17,22 @@ from textual.widgets import Input, Static
 from tests.examples import OFPRA_REFUSED_10_DAYS
 from tests.qr_decode import ZBARIMG, decode, modules, write_png
 from tests.tui_support import HOLDER, build_app, choose, screen_text, settle, walk
+
+
+def resumed_app(content, session: Path, answers: dict, lang: str = "fr"):
+    """The app with a saved session holding complete answers: "resume" opens the plan at once
+    (the walk through the questions is tested elsewhere; here it would only cost time)."""
+    session.parent.mkdir(parents=True, exist_ok=True)
+    saved = {"version": 1, "flow": "main", "lang": lang, "answers": answers}
+    session.write_text(json.dumps(saved), encoding="utf-8")
+    return build_app(content, session, lang=lang)
+
+
+async def resume(pilot) -> None:
+    await settle(pilot)
+    await choose(pilot, "resume", "actions")
+    assert isinstance(pilot.app.screen, PlanScreen)
+
 
 SIZE = (80, 24)
 
@@ -50,9 +67,9 @@ async def test_readme_example_plan_starts_with_its_next_date(content, session):
 @pytest.mark.skipif(ZBARIMG is None, reason="zbarimg (Debian zbar-tools) is not installed")
 @pytest.mark.parametrize("lang", ["fr", "en"])
 async def test_qr_code_on_screen_decodes_to_the_summary(content, session, tmp_path, lang):
-    app = build_app(content, session, lang=lang)
+    app = resumed_app(content, session, OFPRA_REFUSED_10_DAYS, lang)
     async with app.run_test(size=SIZE) as pilot:
-        await walk(pilot, OFPRA_REFUSED_10_DAYS)
+        await resume(pilot)
         await pilot.press("c")
         await settle(pilot)
         screen = app.screen
@@ -95,9 +112,9 @@ async def test_export_writes_the_chosen_format_and_asks_before_replacing(
 ):
     folder = tmp_path / "out"
     folder.mkdir()
-    app = build_app(content, session)
+    app = resumed_app(content, session, HOLDER)
     async with app.run_test(size=SIZE) as pilot:
-        await walk(pilot, HOLDER)
+        await resume(pilot)
         dialog = await _export(pilot, "html", folder)
         written = folder / "plan-2026-11-23.html"
         assert isinstance(app.screen, PlanScreen), screen_text(app)
@@ -158,9 +175,9 @@ async def test_read_only_or_full_disk_is_a_message_and_the_session_goes_on(
 
 
 async def _read_only_export(content, session, folder: Path) -> None:
-    app = build_app(content, session)
+    app = resumed_app(content, session, HOLDER)
     async with app.run_test(size=SIZE) as pilot:
-        await walk(pilot, HOLDER)
+        await resume(pilot)
         dialog = await _export(pilot, "md", folder)
         assert app.screen is dialog
         error = str(dialog.query_one("#export-error", Static).content)
@@ -175,10 +192,10 @@ async def _read_only_export(content, session, folder: Path) -> None:
 
 
 async def test_kiosk_without_an_export_folder_offers_no_export(content, session):
-    app = build_app(content, session)
+    app = resumed_app(content, session, HOLDER)
     app.kiosk = True  # type: ignore[attr-defined]
     async with app.run_test(size=SIZE) as pilot:
-        await walk(pilot, HOLDER)
+        await resume(pilot)
         assert "Exporter" not in screen_text(app)
         await pilot.press("e")
         await settle(pilot)
@@ -189,11 +206,11 @@ async def test_kiosk_without_an_export_folder_offers_no_export(content, session)
 
 
 async def test_kiosk_exports_only_to_its_configured_folder(content, session, tmp_path):
-    app = build_app(content, session)
+    app = resumed_app(content, session, HOLDER)
     app.kiosk = True  # type: ignore[attr-defined]
     app.export_dir = tmp_path  # type: ignore[attr-defined]
     async with app.run_test(size=SIZE) as pilot:
-        await walk(pilot, HOLDER)
+        await resume(pilot)
         await pilot.press("e")
         await settle(pilot)
         assert app.screen.query_one("#export-dir", Input).disabled
