@@ -101,7 +101,7 @@ def test_asylum_data_agrees_with_the_seed_table(content: Content, table) -> None
         else:
             assert overrides[code].correction is None
         assert authority_name(content, "prefecture_asylum", code).name == expected
-        assert overrides[code].source == "seed-002"
+        assert overrides[code].source == "seed-002-asylum"
 
 
 @pytest.mark.parametrize(
@@ -236,12 +236,17 @@ def _tables_with(authority=None, procedure=None, question=None):
 
 
 def test_check_data_rejects_unknown_placeholders() -> None:
-    bad = {"id": "x", "kind": "k", "name": {"fr": "Mairie {ville}"}, "source": "seed-002"}
+    bad = {"id": "x", "kind": "k", "name": {"fr": "Mairie {ville}"}, "source": "seed-002-asylum"}
     assert any("unknown placeholders ['ville']" in p for p in check_tables(_tables_with(bad)))
 
 
 def test_check_data_wants_a_fallback_for_commune_names() -> None:
-    bad = {"id": "x", "kind": "k", "name": {"fr": "Mairie {of_commune}"}, "source": "seed-002"}
+    bad = {
+        "id": "x",
+        "kind": "k",
+        "name": {"fr": "Mairie {of_commune}"},
+        "source": "seed-002-asylum",
+    }
     assert any("add name_unknown" in p for p in check_tables(_tables_with(bad)))
     good = dict(bad, name_unknown={"fr": "Mairie de votre commune"})
     assert not any("'x'" in p for p in check_tables(_tables_with(good)))
@@ -252,7 +257,7 @@ def test_check_data_checks_procedures() -> None:
         "id": "asile",  # already an alias of asylum
         "label": {"fr": "x"},
         "authorities": [{"id": "nope"}],
-        "source": "seed-002",
+        "source": "seed-002-asylum",
     }
     problems = check_tables(_tables_with(procedure=bad))
     assert any("unknown authority 'nope'" in p for p in problems)
@@ -278,8 +283,8 @@ def test_check_data_checks_precision_and_geography_refs(content: Content) -> Non
         "id": "x",
         "kind": "k",
         "name": {"fr": "X"},
-        "source": "seed-002",
-        "overrides": {"99999": {"source": "seed-002"}, "2C": {"source": "seed-002"}},
+        "source": "seed-002-asylum",
+        "overrides": {"99999": {"source": "seed-002-asylum"}, "2C": {"source": "seed-002-asylum"}},
     }
     tables = _tables_with(bad)
     problems = check_geography_refs(Content.from_tables(tables, content.geo))
@@ -362,7 +367,7 @@ def test_cli_json_and_english() -> None:
     assert data["place"]["insee"] == "91027" and data["procedure"]["id"] == "rental"
     first = data["authorities"][0]
     assert first["id"] == "mairie" and first["name"] == "Mairie d'Athis-Mons (town hall)"
-    assert first["address"] is None and first["source"]["id"] == "seed-002"
+    assert first["address"] is None and first["source"]["id"] == "seed-002-asylum"
     assert data["notes"] and "Athis-Mons" in data["notes"][0]
 
 
@@ -400,10 +405,10 @@ def test_commune_override_wins_over_departement_override(content: Content) -> No
             "id": "t",
             "kind": "k",
             "name": {"fr": "Base {code}"},
-            "source": "seed-002",
+            "source": "seed-002-asylum",
             "overrides": {
-                "91": {"name": {"fr": "Essonne {town}"}, "source": "seed-002"},
-                "91027": {"name": {"fr": "Commune {commune}"}, "source": "seed-002"},
+                "91": {"name": {"fr": "Essonne {town}"}, "source": "seed-002-asylum"},
+                "91027": {"name": {"fr": "Commune {commune}"}, "source": "seed-002-asylum"},
             },
         }
     )

@@ -33,7 +33,7 @@ def test_plan_shows_every_part(content, today):
         "25 €",
         "EN CAS DE REFUS",
         "SOURCES",
-        "001_ea53023f652ac328.txt",
+        "[1] Service-public : protection subsidiaire",
     ):
         assert part in text, part
     for reason in plan.pathways[0].reasons:
@@ -88,5 +88,6 @@ def test_days_are_counted_in_words_not_as_jour_s(content):
 
 def test_english_plan_has_no_french_colon_before_the_source(content, today):
     text = render(step(content, HOLDER, today).plan, lang="en")
-    assert "(source: 001_ea53023f652ac328.txt" in text
+    assert "(source [1], CESEDA" in text and "[1] Service-public: subsidiary protection" in text
+    assert ".txt" not in text
     assert "(source :" not in text

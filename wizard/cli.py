@@ -7,7 +7,6 @@ cause ends in one line on stderr and exit code 2; never a traceback.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from datetime import date
 from enum import StrEnum
@@ -44,6 +43,9 @@ DEFAULT = Lang(DEFAULT_LANG)
 
 class PlanFormat(StrEnum):
     text = "text"
+    md = "md"
+    html = "html"
+    svg = "svg"
     json = "json"
 
 
@@ -100,7 +102,9 @@ def load() -> Content:
         fail(str(exc), 1)
 
 
-def run_step(answers_path: str, today: str | None, lang: Lang, flow: str) -> tuple[Step, date]:
+def run_step(
+    answers_path: str, today: str | None, lang: Lang, flow: str
+) -> tuple[Step, date, Content]:
     from .flow import step
 
     day = parse_today(today)
@@ -110,7 +114,7 @@ def run_step(answers_path: str, today: str | None, lang: Lang, flow: str) -> tup
         fail(f"--flow: unknown flow '{flow}' (known: {', '.join(content.flows)})")
     content = content.with_flow(flow)
     try:
-        return step(content, raw, day), day
+        return step(content, raw, day), day, content
     except AnswerError as exc:
         fail(exc.text(lang.value))
 
@@ -147,9 +151,10 @@ def step_command(
     """Print the next question to ask, or the finished plan, for the answers given so far."""
     from .protocol import question_json, step_json
 
-    result, day = run_step(answers, today, lang, flow)
+    result, day, content = run_step(answers, today, lang, flow)
     if json_out:
-        typer.echo(json.dumps(step_json(result, day, lang.value), ensure_ascii=False, indent=2))
+        out = step_json(result, day, lang.value, content)
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     if result.plan is not None:
         from .render import render_text
@@ -176,47 +181,35 @@ def plan_command(
         Path | None,
         typer.Option("--output", "-o", help="Write the plan to this file instead of the screen."),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the --output file if it exists.")
+    ] = False,
     today: TodayOpt = None,
     lang: LangOpt = DEFAULT,
     flow: FlowOpt = "main",
 ) -> None:
-    """Print or write the whole action plan for a complete set of answers."""
-    from .render import plan_json, render_text
+    """Print or write the whole action plan for a complete set of answers: text, Markdown,
+    HTML (self-contained, for print), SVG (the plan screen as a picture) or JSON."""
+    from .export import render
+    from .files import WriteError, write_text
     from .sections import sections
 
-    result, _ = run_step(answers, today, lang, flow)
+    result, _, _ = run_step(answers, today, lang, flow)
     if result.plan is None:
         assert result.question is not None
         fail(
             f"question '{result.question.id}': not answered yet — the answers are incomplete "
             "(use 'parcours step' to see the next question)"
         )
-    plan = sections(result.plan, lang.value)
-    if fmt is PlanFormat.json:
-        text = json.dumps(plan_json(plan), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = render_text(plan)
+    text = render(sections(result.plan, lang.value), fmt.value)
     if output is None:
         typer.echo(text, nl=False)
         return
-    write_file(output, text)
-    typer.echo(f"plan written to {output}", err=True)
-
-
-def write_file(path: Path, text: str) -> None:
-    """Write atomically: a temporary file beside the target, then rename."""
-    if path.is_dir():
-        fail(f"--output {path} is a directory")
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        fail(f"cannot write {path}: {exc.strerror or exc}")
+        write_text(output, text, force=force)
+    except WriteError as exc:
+        fail(f"--output: {exc}" + (" (use --force to replace it)" if "exists" in str(exc) else ""))
+    typer.echo(f"plan written to {output}", err=True)
 
 
 @app.command("check-data")
@@ -330,6 +323,13 @@ def main_callback(
             max=8760,
         ),
     ] = None,
+    export_dir: Annotated[
+        str | None,
+        typer.Option(
+            help="Folder the plan screen's export writes to (also PARCOURS_EXPORT_DIR); in kiosk "
+            "mode file export is off unless it is set.",
+        ),
+    ] = None,
 ) -> None:
     """Start the wizard when no command is given."""
     if ctx.invoked_subcommand is None:
@@ -342,6 +342,8 @@ def main_callback(
             options["idle_minutes"] = idle_minutes
         if session_hours is not None:
             options["session_hours"] = session_hours
+        if export_dir:
+            options["export_dir"] = export_dir
         start_tui(options)
 
 

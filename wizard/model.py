@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
+from datetime import date
 from typing import Any, TypeVar
 
+from .dates import parse_iso
 from .errors import ContentError
 from .qtypes import TYPES, QuestionType
 from .text import LANGS, Localised
@@ -42,6 +44,8 @@ class Source:
     notes: Localised | None = None
     url: str | None = None  # a public source beyond the seeds: its address...
     consulted: str | None = None  # ...and the day it was read (YYYY-MM-DD)
+    dated: Localised | None = None  # the date the source itself gives, in words ("19 juillet 2024")
+    last_reviewed: date | None = None  # when the content was last checked against this source
 
 
 @dataclass(frozen=True)
@@ -311,6 +315,16 @@ class Fields:
             self.fail(f"{key}: French text missing")
         return dict(value)
 
+    def iso_date(self, key: str, required: bool = True) -> date | None:
+        """A calendar date written YYYY-MM-DD."""
+        value = self._get(key, required)
+        if value is None:
+            return None
+        try:
+            return parse_iso(value)
+        except ValueError as exc:
+            return self.fail(f"{key}: {exc}")
+
     def condition(self, key: str = "when") -> Condition | None:
         value = self.raw.get(key)
         if value is not None and not isinstance(value, Mapping):
@@ -572,6 +586,8 @@ def _source(f: Fields) -> Source:
         notes=f.text("notes", False),
         url=f.string("url", False),
         consulted=f.string("consulted", False),
+        dated=f.text("date", False),
+        last_reviewed=f.iso_date("last_reviewed", False),
     )
 
 

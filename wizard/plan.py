@@ -20,15 +20,20 @@ from .deadlines import Deadline, SourceRef, deadline, person_departement
 from .model import AuthorityRef, DeadlineRule, Item, Pathway
 from .text import Localised, colon, localised, tr
 
+ADVICE_NOTICE = "not_legal_advice"  # the content's notice: this is not legal advice
+HELP_AUTHORITY = "associations"  # the content's authority record for "who can help"
+
 
 @dataclass(frozen=True)
 class UsedSource:
     id: str
-    file: str
+    file: str  # never shown to a person
     title: Localised
     status: str  # current | archive | superseded
     url: str | None = None
     consulted: str | None = None
+    dated: Localised | None = None
+    last_reviewed: date | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,9 @@ class ActionPlan:
     warnings: tuple[Localised, ...]
     sources: tuple[UsedSource, ...]
     answers: tuple[tuple[Localised, Localised], ...]  # (question label, answer in words)
+    advice: Localised | None = None  # the content's "not legal advice" notice
+    help: NamedAuthority | None = None  # who can help (the content's associations)
+    reviewed: date | None = None  # the oldest last_reviewed of the sources the plan cites
 
     @property
     def archive(self) -> bool:
@@ -108,7 +116,8 @@ def _key(text: Localised) -> tuple[tuple[str, str], ...]:
 
 
 def _source_ref(content: Content, source: str, articles: str | None = None) -> SourceRef:
-    return SourceRef(source, content.sources[source].file, articles)
+    rec = content.sources[source]
+    return SourceRef(source, rec.file, articles, rec.title, rec.dated)
 
 
 def _applies(item: Any, answers: Mapping[str, Any], today: date) -> bool:
@@ -337,15 +346,19 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date) -> Act
     used = dict.fromkeys(ref.id for ref in refs)
     sources = tuple(
         UsedSource(
-            s,
-            content.sources[s].file,
-            content.sources[s].title,
-            content.sources[s].status,
-            content.sources[s].url,
-            content.sources[s].consulted,
+            rec.id,
+            rec.file,
+            rec.title,
+            rec.status,
+            rec.url,
+            rec.consulted,
+            rec.dated,
+            rec.last_reviewed,
         )
-        for s in used
+        for rec in (content.sources[s] for s in used)
     )
+    reviews = [s.last_reviewed for s in sources if s.last_reviewed is not None]
+    advice = content.notices.get(ADVICE_NOTICE)
     answered = tuple(
         (q.label, localised(lambda lang, q=q: display(q, answers[q.id], lang)))
         for q in content.questions
@@ -365,4 +378,9 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date) -> Act
         warnings=tuple({_key(w): w for w in all_warnings}.values()),
         sources=sources,
         answers=answered,
+        advice=advice.text if advice else None,
+        help=resolve_authority(content, AuthorityRef(HELP_AUTHORITY), {})
+        if HELP_AUTHORITY in content.authorities
+        else None,
+        reviewed=min(reviews) if reviews else None,
     )
