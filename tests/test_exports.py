@@ -7,6 +7,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from parcours.wizard.dates import long_date
 from parcours.wizard.export import FORMATS, render
 from parcours.wizard.flow import step
 from parcours.wizard.sections import (
@@ -99,7 +100,8 @@ def test_the_first_lines_of_every_format_show_the_most_urgent_dated_action(
     start = text.index('"brief"') if fmt == "json" else text.index("EN BREF")
     assert start < 900
     head = text[start : start + 300]
-    assert first.date.strftime("%d/%m/%Y") in head
+    # The date as the deadlines section writes it: with its weekday (issue 13's words).
+    assert long_date(first.date, "fr") in head
     assert first.label["fr"].split(" (")[0] in head
 
 
@@ -108,9 +110,24 @@ def test_an_urgent_deadline_is_the_first_line_of_en_bref(content, today):
     assert plan.sections[0].id == "brief"
     first = plan.sections[0].items[0]
     assert first.urgent and first.key == "deadline"
-    assert first.text.endswith("dimanche 13/12/2026 — URGENT, dans 20 jours")
+    # One month after 13/11/2026 is Sunday 13/12: the CNDA appeal runs to Monday 14/12, and
+    # "en bref" says so with the very words of the deadlines section.
+    assert first.text == (
+        "Recours devant la CNDA (1 mois après la notification) : lundi 14 décembre 2026 — "
+        "URGENT, dans 21 jours (reporté au lundi 14 décembre : le 13 décembre est un dimanche)"
+    )
+    deadline = plan.section("deadlines").items[0]
+    assert deadline.id == "cnda_appeal" and deadline.when in first.text
+    assert deadline.moved and deadline.moved in first.text
     english = plan_for(content, today, OFPRA_REFUSED_10_DAYS, "en")
-    assert english.sections[0].items[0].text.endswith("Sunday 2026-12-13 — URGENT, in 20 days")
+    assert (
+        english.sections[0]
+        .items[0]
+        .text.startswith(
+            "Appeal to the CNDA (1 month after notification): Monday 14 December 2026 — URGENT, "
+            "in 21 days (moved to Monday 14 December: 13 December is a Sunday)"
+        )
+    )
 
 
 def test_text_and_markdown_have_no_escape_codes(content, today):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import json
 import os
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from parcours.screens.confirm import ConfirmScreen
 from parcours.screens.export import ExportScreen
 from parcours.screens.plan import PlanScreen
 from parcours.screens.qr import QrScreen
+from parcours.wizard.session import SessionData, Sessions
 from textual.widgets import Input, Static
 
 from tests.examples import OFPRA_REFUSED_10_DAYS
@@ -19,19 +19,28 @@ from tests.qr_decode import ZBARIMG, decode, modules, write_png
 from tests.tui_support import HOLDER, build_app, choose, screen_text, settle, walk
 
 
-def resumed_app(content, session: Path, answers: dict, lang: str = "fr"):
-    """The app with a saved session holding complete answers: "resume" opens the plan at once
-    (the walk through the questions is tested elsewhere; here it would only cost time)."""
-    session.parent.mkdir(parents=True, exist_ok=True)
-    saved = {"version": 1, "flow": "main", "lang": lang, "answers": answers}
-    session.write_text(json.dumps(saved), encoding="utf-8")
-    return build_app(content, session, lang=lang)
+def resumed_app(content, sessions: Path, answers: dict, lang: str = "fr", **options):
+    """The app with a saved session holding complete answers: resuming it opens the plan at once
+    (the walk through the questions is tested elsewhere; here it would only cost time). The
+    session's resume code is kept on the app for the kiosk tests, where only the code resumes."""
+    saved = Sessions(sessions).create()
+    assert saved.save(SessionData("main", lang, dict(answers))) is None
+    code = saved.code
+    saved.close()
+    app = build_app(content, sessions, lang=lang, **options)
+    app.test_resume_code = code  # type: ignore[attr-defined]
+    return app
 
 
 async def resume(pilot) -> None:
     await settle(pilot)
-    await choose(pilot, "resume", "actions")
-    assert isinstance(pilot.app.screen, PlanScreen)
+    if pilot.app.kiosk:  # a shared account offers no "last session": the code resumes
+        await choose(pilot, "code", "actions")
+        await pilot.press(*pilot.app.test_resume_code.replace("-", " "), "enter")
+    else:
+        await choose(pilot, "resume_last", "actions")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, PlanScreen), screen_text(pilot.app)
 
 
 SIZE = (80, 24)
@@ -39,7 +48,8 @@ SIZE = (80, 24)
 
 @pytest.fixture
 def session(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "session.json"
+    """The sessions folder (issue 9: one file per session)."""
+    return tmp_path / "data" / "sessions"
 
 
 async def test_first_screen_of_the_plan_shows_the_most_urgent_dated_action(content, session):
@@ -49,8 +59,9 @@ async def test_first_screen_of_the_plan_shows_the_most_urgent_dated_action(conte
         assert isinstance(app.screen, PlanScreen)
         first = screen_text(app)
         assert "EN BREF" in first
-        assert "Recours devant la CNDA" in first and "13/12/2026" in first
-        assert "URGENT, dans 20 jours" in first and "dimanche" in first
+        # 13/12/2026 is a Sunday: the appeal runs to Monday 14/12 (issue 13's counting).
+        assert "Recours devant la CNDA" in first and "lundi 14 décembre 2026" in first
+        assert "URGENT, dans 21 jours" in first and "le 13 décembre est un dimanche" in first
         assert "Ceci n'est pas un avis juridique" in first
         assert ".txt" not in first
 
@@ -60,7 +71,7 @@ async def test_readme_example_plan_starts_with_its_next_date(content, session):
     async with app.run_test(size=SIZE) as pilot:
         await walk(pilot, HOLDER)
         first = screen_text(app)
-        assert "EN BREF" in first and "31/01/2027" in first
+        assert "EN BREF" in first and "dimanche 31 janvier 2027" in first
         assert "Où aller" in first and "Seine-Saint-Denis" in first
 
 
@@ -168,16 +179,20 @@ async def test_read_only_or_full_disk_is_a_message_and_the_session_goes_on(
     def refuse(*args, **kwargs):
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(files.os, where, refuse)
-    await _read_only_export(content, session, tmp_path)
+    # The file system refuses only once the plan shows (the session is saved and locked before).
+    await _read_only_export(
+        content, session, tmp_path, lambda: monkeypatch.setattr(files.os, where, refuse)
+    )
     assert list(tmp_path.iterdir()) == [session.parent] or not list(tmp_path.glob("*plan*"))
     assert not list(tmp_path.glob(".plan-*"))
 
 
-async def _read_only_export(content, session, folder: Path) -> None:
+async def _read_only_export(content, session, folder: Path, then=None) -> None:
     app = resumed_app(content, session, HOLDER)
     async with app.run_test(size=SIZE) as pilot:
         await resume(pilot)
+        if then is not None:
+            then()
         dialog = await _export(pilot, "md", folder)
         assert app.screen is dialog
         error = str(dialog.query_one("#export-error", Static).content)
@@ -192,8 +207,7 @@ async def _read_only_export(content, session, folder: Path) -> None:
 
 
 async def test_kiosk_without_an_export_folder_offers_no_export(content, session):
-    app = resumed_app(content, session, HOLDER)
-    app.kiosk = True  # type: ignore[attr-defined]
+    app = resumed_app(content, session, HOLDER, kiosk=True)
     async with app.run_test(size=SIZE) as pilot:
         await resume(pilot)
         assert "Exporter" not in screen_text(app)
@@ -206,9 +220,7 @@ async def test_kiosk_without_an_export_folder_offers_no_export(content, session)
 
 
 async def test_kiosk_exports_only_to_its_configured_folder(content, session, tmp_path):
-    app = resumed_app(content, session, HOLDER)
-    app.kiosk = True  # type: ignore[attr-defined]
-    app.export_dir = tmp_path  # type: ignore[attr-defined]
+    app = resumed_app(content, session, HOLDER, kiosk=True, export_dir=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await resume(pilot)
         await pilot.press("e")
