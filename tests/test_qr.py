@@ -49,10 +49,11 @@ def test_a_big_terminal_holds_the_whole_summary_and_80x24_says_what_is_left_out(
 def test_the_urgent_action_leads_the_summary(content, today):
     found, _ = terminal_code(plan_for(content, today, OFPRA_REFUSED_10_DAYS), 50, 23)
     first, where = found.text.splitlines()[:2]
-    # The deadline as issue 13 counts it (13/12 is a Sunday: moved to Monday 14/12), weekday
-    # first, the date in figures to save bytes, then its state.
+    # The deadline as issue 13 counts it (13/12 is a Sunday: moved to Monday 14/12), marked with
+    # its own symbol ("!" urgent, "!!" passed), weekday first, the date in figures to save bytes,
+    # then its state.
     assert first == (
-        "!! Recours devant la CNDA (1 mois après la notification) : lundi 14/12/2026 URGENT"
+        "! Recours devant la CNDA (1 mois après la notification) : lundi 14/12/2026 URGENT"
     )
     assert where == "Où : Cour nationale du droit d'asile (CNDA)"
 

@@ -91,7 +91,7 @@ async def test_qr_code_on_screen_decodes_to_the_summary(content, session, tmp_pa
         assert len(matrix) // 2 <= SIZE[1] - 1 and len(matrix[0]) <= SIZE[0]
         text = decode(write_png(matrix, tmp_path / "qr.png"))
         assert text == screen.summary_text
-        assert text.startswith("!! ")
+        assert text.startswith("! ")  # the urgent deadline's own mark
         assert ("Recours devant la CNDA" if lang == "fr" else "CNDA") in text
         # The short summary is offered, and it decodes too.
         await pilot.press("s")

@@ -117,7 +117,7 @@ def _section(section: Section, lang: str, qr_block: str = "") -> str:
         for b in items:
             assert isinstance(b, BriefItem)
             label = f"<strong>{_e(b.label)}{_e(sep)}</strong>" if b.label else ""
-            mark = '<span class="mark">!! </span>' if b.urgent else ""
+            mark = f'<span class="mark">{_e(b.mark)} </span>' if b.urgent else ""
             cls = ' class="urgent"' if b.urgent else ""
             lines.append(f"<li{cls}>{mark}{label}{_e(b.text)}</li>")
         brief = f'<div class="brief-text">{head}<ul>{"".join(lines)}</ul></div>'

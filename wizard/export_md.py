@@ -36,7 +36,7 @@ def _item(item: SectionItem, section: str, index: int, lang: str) -> list[str]:
     w = words(lang)
     if isinstance(item, BriefItem):
         label = f"**{md(item.label)}{sep.rstrip()}** " if item.label else ""
-        mark = "**!!** " if item.urgent else ""
+        mark = f"**{item.mark}** " if item.urgent else ""
         return [f"- {mark}{label}{md(item.text)}"]
     if isinstance(item, PathwayItem):
         tag = f" \\[{md(item.tag)}\\]" if item.tag else ""

@@ -103,7 +103,7 @@ def _item_lines(item: Any, lang: str) -> list[str]:
                 out += _wrap(f"({item.read})", "    ", "    ")
         return out
     if isinstance(item, BriefItem):
-        return _wrap(item.line, "!! " if item.urgent else "- ", "   ")
+        return _wrap(item.line, f"{item.mark:<2} " if item.urgent else "- ", "   ")
     assert isinstance(item, Line)
     return _wrap(item.text, "- ", "  ")
 

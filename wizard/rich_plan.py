@@ -110,7 +110,7 @@ def _item(item: object, lang: str) -> RenderableType:
         if item.label:
             text.append(f"{item.label}{colon} ", style="bold")
         text.append(item.text, style="bold" if item.urgent else "")
-        return _bullet("!! " if item.urgent else "-  ", text)
+        return _bullet(f"{item.mark:<2} " if item.urgent else "-  ", text)
     assert isinstance(item, Line)
     return _bullet("- ", Text(item.text))
 

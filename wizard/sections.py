@@ -449,6 +449,9 @@ class BriefItem(JsonFields):
     date: date | None = None
     lang_colon: str = "fr"  # the language whose colon joins label and text
     compact: str = ""  # the line as the QR summary holds it: as short as it can be read
+    # What starts an urgent line: the deadline's own symbol ("!!" passed, "! " urgent), so "en
+    # bref" and the deadlines section mark the same deadline the same way.
+    mark: str = "!!"
 
     JSON = ("key", "label", "text", "urgent", "date")
 
@@ -714,16 +717,19 @@ def _brief(
         if first.time:
             day += f" {w['at']} {first.time}"
         compact = f"{first.label}{colon(lang)}{day}"
+        mark = first.symbol.strip()
         if first.urgent and first.state:
-            compact = f"!! {compact} {first.state}"
-        out.append(BriefItem("deadline", label, text, first.urgent, first.date, lang, compact))
+            compact = f"{mark} {compact} {first.state}"
+        out.append(
+            BriefItem("deadline", label, text, first.urgent, first.date, lang, compact, mark)
+        )
         others = [d for d in deadlines if d is not first and d.urgent]
         if others:
             n = len(others)
             more = w["more_one"] if n == 1 else w["more_n"]
-            out.append(
-                BriefItem("more", "", more.format(n=n, title=deadlines_title), True, None, lang)
-            )
+            mark = "!!" if any(d.urgency == "passed" for d in others) else "!"
+            text = more.format(n=n, title=deadlines_title)
+            out.append(BriefItem("more", "", text, True, None, lang, mark=mark))
     elif plan.steps:
         first_step = tr(plan.steps[0], lang)
         out.append(BriefItem("first", str(w["first"]), first_step, lang_colon=lang))
