@@ -70,6 +70,8 @@ class ParcoursApp(App[None]):
         "confirm.tcss",
         "authority.tcss",
         "resume.tcss",
+        "export.tcss",
+        "qr.tcss",
     ]
     TITLE = "parcours"
     # No command palette: its system commands include a screenshot that writes a file.
@@ -93,6 +95,7 @@ class ParcoursApp(App[None]):
         kiosk: bool = False,
         idle_seconds: float | None = None,
         animations: bool = True,
+        export_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.content = content
@@ -102,6 +105,8 @@ class ParcoursApp(App[None]):
         self.authority_screen = authority_screen
         self.cursor_blink = cursor_blink
         self.kiosk = kiosk
+        # Where the plan screen's "Exporter" writes; in kiosk mode, without it, no file export.
+        self.export_dir = export_dir
         self.idle_seconds = idle_seconds
         if not animations:
             self.animation_level = "none"  # no smooth scrolling: a PageDown is one repaint
@@ -554,6 +559,7 @@ def make_app(
     idle_seconds: float | None = None,
     session_ttl: float | None = None,
     animations: bool = True,
+    export_dir: Path | str | None = None,
 ) -> ParcoursApp:
     """Build the app; tests pass their own content, date and a temporary sessions folder.
 
@@ -579,6 +585,7 @@ def make_app(
         kiosk=kiosk,
         idle_seconds=idle_seconds,
         animations=animations,
+        export_dir=Path(export_dir) if export_dir else None,
     )
 
 
@@ -591,6 +598,7 @@ def run(
     session_ttl: float | None = None,
     animations: bool = True,
     blink: bool = False,
+    export_dir: str | None = None,
 ) -> None:
     """Start the wizard in the terminal (``parcours`` with no command; see ``wizard.launch``).
 
@@ -610,6 +618,7 @@ def run(
             idle_seconds=idle_seconds,
             session_ttl=session_ttl,
             animations=animations,
+            export_dir=export_dir,
         )
     except DataError as exc:
         print(f"parcours: {exc}", file=sys.stderr)

@@ -160,6 +160,59 @@ UI: dict[str, dict[str, str]] = {
         "fr": "Flèches, Page préc./suiv. pour faire défiler.",
         "en": "Arrows, Page Up/Down to scroll.",
     },
+    "export_title": {"fr": "Exporter le plan", "en": "Export the plan"},
+    "export_format": {
+        "fr": "Dans quel format ? (flèches, Entrée)",
+        "en": "Which format? (arrows, Enter)",
+    },
+    "format_text": {"fr": "Texte (.txt)", "en": "Text (.txt)"},
+    "format_md": {"fr": "Markdown (.md)", "en": "Markdown (.md)"},
+    "format_html": {
+        "fr": "Page à imprimer (.html, avec le QR code)",
+        "en": "Page to print (.html, with the QR code)",
+    },
+    "format_svg": {"fr": "Image du plan (.svg)", "en": "Picture of the plan (.svg)"},
+    "format_json": {"fr": "Données (.json)", "en": "Data (.json)"},
+    "export_dir": {
+        "fr": "Dans quel dossier ? Entrée pour confirmer, Échap pour annuler.",
+        "en": "In which folder? Enter to confirm, Escape to cancel.",
+    },
+    "export_dir_fixed": {
+        "fr": "Dossier d'export de ce poste : {dir}. Entrée pour confirmer, Échap pour annuler.",
+        "en": "This desk's export folder: {dir}. Enter to confirm, Escape to cancel.",
+    },
+    "export_file": {"fr": "Fichier : {path}", "en": "File: {path}"},
+    "export_replace": {
+        "fr": "{path} existe déjà. Le remplacer ?",
+        "en": "{path} already exists. Replace it?",
+    },
+    "yes_replace": {"fr": "Oui, remplacer", "en": "Yes, replace"},
+    "no_cancel": {"fr": "Non, annuler", "en": "No, cancel"},
+    "export_done": {"fr": "Plan enregistré : {path}", "en": "Plan saved: {path}"},
+    "export_failed": {
+        "fr": "Impossible d'enregistrer le plan ({why}). Choisissez un autre dossier.",
+        "en": "Could not save the plan ({why}). Choose another folder.",
+    },
+    "export_off": {
+        "fr": "L'export de fichier est désactivé sur ce poste : utilisez le QR code.",
+        "en": "File export is turned off on this desk: use the QR code.",
+    },
+    "qr_title": {"fr": "QR code du plan", "en": "QR code of the plan"},
+    "qr_hint": {
+        "fr": "Scannez avec l'appareil photo d'un téléphone (sans réseau).",
+        "en": "Scan with a phone camera (no network needed).",
+    },
+    "qr_small": {
+        "fr": "Terminal trop petit pour un QR code lisible : agrandissez la fenêtre.",
+        "en": "Terminal too small for a readable QR code: make the window bigger.",
+    },
+    "qr_short": {"fr": "Résumé court", "en": "Short summary"},
+    "qr_full": {"fr": "Résumé complet", "en": "Full summary"},
+    "qr_left_out": {"fr": "Non inclus : {what}", "en": "Not included: {what}"},
+    "qr_bigger": {
+        "fr": "Agrandissez la fenêtre pour en inclure plus, ou exportez la page à imprimer.",
+        "en": "Make the window bigger to include more, or export the page to print.",
+    },
     "confirm_quit": {
         "fr": "Quitter parcours ?",
         "en": "Quit parcours?",
@@ -240,6 +293,9 @@ BINDING_WORDS: dict[str, dict[str, str]] = {
         "Défiler": "Scroll",
         "Page suiv.": "PgDn",
         "Page préc.": "PgUp",
+        "Exporter": "Export",
+        "Résumé": "Summary",
+        "Fermer": "Close",
     }
 }
 

@@ -9,3 +9,12 @@ HOLDER_93 = {
     "document_expiry": "2027-05-31",
     "travel": False,
 }
+
+# Asylum: Ofpra refused the application, notified 10 days before TODAY (2026-11-23): the CNDA
+# appeal (one month) is the urgent dated action (issue 11's acceptance scenario).
+OFPRA_REFUSED_10_DAYS = {
+    "situation": "asylum_apply",
+    "asylum_entry": "in_france",
+    "asylum_stage": "ofpra_refused",
+    "ofpra_decision_date": "2026-11-13",
+}

@@ -98,7 +98,9 @@ def test_plan_text_acceptance_scenario(tmp_path, answers_file):
     assert "au plus tôt 4 mois et au plus tard 2 mois" in text
     # The window as dates with their weekday: 4 and 2 months before 31/05/2027.
     assert "dimanche 31 janvier 2027" in text and "mercredi 31 mars 2027" in text
-    assert "001_ea53023f652ac328.txt" in text
+    # Sources by their title and date, never by a file name or hash.
+    assert "[1] Service-public : protection subsidiaire" in text
+    assert ".txt" not in text and "ea53023f" not in text
     assert "\x1b" not in text
 
 

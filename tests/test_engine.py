@@ -249,7 +249,13 @@ def test_archive_plan_is_not_a_checklist(content, today):
     result = step(history, {question.id: [question.options[0].id]}, today)
     assert result.done
     text = render_text(sections(result.plan, "fr"))
-    assert text.splitlines()[5].startswith("! ARCHIVE")
+    lines = text.splitlines()
+    # The archive banner comes before anything else of the plan, "en bref" included.
+    assert lines[lines.index("AVERTISSEMENTS") + 2].startswith("! ARCHIVE")
+    assert lines.index("AVERTISSEMENTS") < lines.index("EN BREF")
+    # "En bref" of history lists no actions, documents or costs: it says it is history.
+    brief = lines[lines.index("EN BREF") + 2]
+    assert brief.startswith("- Texte d'archive : rien à faire aujourd'hui")
     assert result.plan.documents
     assert "DOCUMENTS DEMANDÉS À L'ÉPOQUE" in text
     assert "[ ]" not in text

@@ -68,6 +68,22 @@ def test_settings_turn_mouse_and_animations_off_over_ssh_and_in_kiosk(monkeypatc
         settings({})
 
 
+def test_export_folder_comes_from_the_command_line_or_the_environment(monkeypatch):
+    """Issue 11's export dialog writes to ``--export-dir`` / PARCOURS_EXPORT_DIR; in kiosk mode
+    nothing else enables file export (tests/test_tui_export.py checks the plan screen)."""
+    from parcours.wizard.launch import settings, tui_options
+
+    monkeypatch.delenv("PARCOURS_EXPORT_DIR", raising=False)
+    assert settings({})["export_dir"] is None
+    monkeypatch.setenv("PARCOURS_EXPORT_DIR", "/srv/plans")
+    assert settings({})["export_dir"] == "/srv/plans"
+    assert settings({"export_dir": "/tmp/x"})["export_dir"] == "/tmp/x"
+    assert tui_options(["--kiosk", "--export-dir", "/tmp/x"]) == {
+        "kiosk": True,
+        "export_dir": "/tmp/x",
+    }
+
+
 def test_kiosk_removes_textual_variables():
     from parcours.wizard.launch import scrub_textual_env
 
@@ -96,3 +112,17 @@ def test_without_a_terminal_one_line_and_a_quick_exit(args, tmp_path: Path):
         assert "terminal" in out.stderr
     assert elapsed < 3.0  # well under a second here; slack for a loaded machine
     assert not any(tmp_path.iterdir())  # nothing written
+
+
+def test_the_typer_callback_passes_the_export_folder_to_the_wizard(monkeypatch):
+    """``parcours --lang en --export-dir DIR`` through Typer (any option the launcher does not
+    take alone sends the command line there) reaches start_tui with the folder."""
+    import parcours.wizard.launch as launch
+    from parcours.wizard.cli import app
+    from typer.testing import CliRunner
+
+    seen: list[dict] = []
+    monkeypatch.setattr(launch, "start_tui", seen.append)
+    result = CliRunner().invoke(app, ["--kiosk", "--export-dir", "/srv/plans"])
+    assert result.exit_code == 0, result.output
+    assert seen and seen[0]["export_dir"] == "/srv/plans" and seen[0]["kiosk"]

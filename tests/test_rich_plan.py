@@ -33,7 +33,7 @@ def test_plan_shows_every_part(content, today):
         "50 €",
         "EN CAS DE REFUS",
         "SOURCES",
-        "001_ea53023f652ac328.txt",
+        "[1] Service-public : protection subsidiaire",
     ):
         assert part in text, part
     for reason in plan.pathways[0].reasons:
@@ -88,7 +88,8 @@ def test_days_are_counted_in_words_not_as_jour_s(content):
 
 def test_english_plan_has_no_french_colon_before_the_source(content, today):
     text = render(step(content, HOLDER, today).plan, lang="en")
-    assert "(source: 001_ea53023f652ac328.txt" in text
+    assert "(source [1], CESEDA" in text and "[1] Service-public: subsidiary protection" in text
+    assert ".txt" not in text
     assert "(source :" not in text
 
 
@@ -113,5 +114,7 @@ def test_a_public_page_with_no_short_name_is_named_once_by_its_address(content, 
         assert listed.count(url) == 1
         assert "Service-public : obligation de quitter le territoire" in listed
         assert f"{url} —" not in listed
-        # A public page with a short name keeps it (issue 13's counting sources).
-        assert "CPC art. 641 — Code de procédure civile" in listed
+        # A page with a short name (issue 13's counting sources) is listed by its title too:
+        # the short name is for counting references only ("décompte : CPC art. 641 [n]").
+        assert "Code de procédure civile, article 641" in " ".join(listed.split())
+        assert "CPC art. 641 —" not in listed

@@ -23,7 +23,9 @@ def rich_text(plan, width: int = 100) -> str:
 
 
 def positions(text: str, titles: list[str]) -> list[int]:
-    return [text.index(title) for title in titles]
+    """Where each heading stands on a line of its own ("en bref" also names some headings)."""
+    lines = [line.strip() for line in text.splitlines()]
+    return [lines.index(title) for title in titles]
 
 
 def test_every_renderer_shows_the_sections_in_their_order(content, today):

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import uuid
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,61 @@ def test_two_questions_in_a_real_terminal(tmux: Tmux, tmp_path: Path, term_env: 
     written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
     folder = "xdg-data/parcours/sessions"
     assert written == [f"{folder}/{session.stem}.json", f"{folder}/{session.stem}.lock"]
+
+
+@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbarimg (zbar-tools) missing")
+@pytest.mark.parametrize(
+    "term_env",
+    [{"TERM": "xterm-256color"}, {"TERM": "xterm-256color", "NO_COLOR": "1"}],
+    ids=["xterm", "no-color"],
+)
+def test_the_plan_screen_and_its_qr_code_in_a_real_terminal(
+    tmux: Tmux, tmp_path: Path, term_env: dict[str, str]
+):
+    """Resume an Ofpra refusal notified 10 days ago: the first screen of the plan shows the
+    CNDA appeal; the QR code, read back from the terminal's own cells (glyphs and colours,
+    ``capture-pane -e``), decodes with zbarimg to the summary the screen prints beside it."""
+    from parcours.wizard.content import load_content
+    from parcours.wizard.flow import step
+    from parcours.wizard.sections import BriefItem
+    from parcours.wizard.sections import sections as plan_sections
+    from parcours.wizard.session import SessionData, Sessions
+    from rich.text import Text
+
+    from tests.examples import OFPRA_REFUSED_10_DAYS
+    from tests.qr_decode import decode, modules, write_png
+
+    home = tmp_path / "home"
+    data = tmp_path / "xdg-data"
+    home.mkdir()
+    saved = Sessions(data / "parcours" / "sessions").create()
+    assert saved.save(SessionData("main", "fr", dict(OFPRA_REFUSED_10_DAYS))) is None
+    saved.close()
+    env = {"HOME": str(home), "XDG_DATA_HOME": str(data), "LANG": "C.UTF-8", **term_env}
+    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+    command = (
+        f"cd {shlex.quote(str(ROOT))} && env {exports} {shlex.quote(sys.executable)} -m parcours; "
+        "sleep 30"
+    )
+    tmux.run("new-session", "-d", "-s", "wizard", "-x", "80", "-y", "24", command)
+    tmux.wait_for("Reprendre la dernière session")
+    tmux.keys("Down", "Enter")  # resume the last session: the answers are complete, the plan shows
+    plan = tmux.wait_for("EN BREF")
+    # The wizard counts from the real clock: the expected words come from the engine for today.
+    sections = plan_sections(step(load_content(), OFPRA_REFUSED_10_DAYS, date.today()).plan, "fr")
+    brief = sections.section("brief")
+    assert brief is not None
+    first = brief.items[0]
+    assert isinstance(first, BriefItem) and first.key == "deadline"
+    assert "Recours devant la CNDA" in plan and "URGENT, dans" in plan
+    tmux.keys("c")
+    tmux.wait_for("Résumé complet")
+    time.sleep(0.3)
+    cells = tmux.run("capture-pane", "-e", "-p", "-t", "wizard").splitlines()
+    width = len(tmux.screen().splitlines()[0].rstrip())  # the quiet zone's top row
+    drawn = Text("\n").join(Text.from_ansi(line)[:width] for line in cells[:23])
+    text = decode(write_png(modules(drawn), tmp_path / "screen.png"))
+    assert text.startswith(first.compact + "\n")
+    caption = [line[width:].strip() for line in tmux.screen().splitlines()]
+    assert " ".join(first.compact.split()) in " ".join(" ".join(caption).split())
+    assert "Résumé complet" in caption

@@ -136,7 +136,7 @@ def render_answer(answer: Answer, lang: str) -> str:
         lines.append(f"  {label('address')}{sep}{a.address or label('no_address')}")
         lines += [f"  - {n}" for n in a.notes]
         if a.source:
-            lines.append(f"  {label('source')}{sep}{a.source.file}")
+            lines.append(f"  {a.source.text}")
     if answer.notes:
         lines.append("")
         lines += [f"* {n}" for n in answer.notes]

@@ -45,6 +45,9 @@ DEFAULT = Lang(DEFAULT_LANG)
 
 class PlanFormat(StrEnum):
     text = "text"
+    md = "md"
+    html = "html"
+    svg = "svg"
     json = "json"
 
 
@@ -112,7 +115,9 @@ def load() -> Content:
         fail(str(exc), 1)
 
 
-def run_step(answers_path: str, today: str | None, lang: Lang, flow: str) -> tuple[Step, date]:
+def run_step(
+    answers_path: str, today: str | None, lang: Lang, flow: str
+) -> tuple[Step, date, Content]:
     from .flow import step
 
     day = parse_today(today)
@@ -122,7 +127,7 @@ def run_step(answers_path: str, today: str | None, lang: Lang, flow: str) -> tup
         fail(f"--flow: unknown flow '{visible(flow)}' (known: {', '.join(content.flows)})")
     content = content.with_flow(flow)
     try:
-        return step(content, raw, day), day
+        return step(content, raw, day), day, content
     except AnswerError as exc:
         fail(exc.text(lang.value))
 
@@ -159,9 +164,9 @@ def step_command(
     """Print the next question to ask, or the finished plan, for the answers given so far."""
     from .protocol import question_json, step_json
 
-    result, day = run_step(answers, today, lang, flow)
+    result, day, content = run_step(answers, today, lang, flow)
     if json_out:
-        typer.echo(json_text(step_json(result, day, lang.value)))
+        typer.echo(json_text(step_json(result, day, lang.value, content)))
         return
     if result.plan is not None:
         from .render import render_text
@@ -199,27 +204,23 @@ def plan_command(
     lang: LangOpt = DEFAULT,
     flow: FlowOpt = "main",
 ) -> None:
-    """Print or write the whole action plan for a complete set of answers."""
-    from .render import plan_json, render_text
+    """Print or write the whole action plan for a complete set of answers: text, Markdown,
+    HTML (self-contained, for print), SVG (the plan screen as a picture) or JSON."""
+    from .export import render
+    from .files import write_text
     from .sections import sections
 
-    result, _ = run_step(answers, today, lang, flow)
+    result, _, _ = run_step(answers, today, lang, flow)
     if result.plan is None:
         assert result.question is not None
         fail(
             f"question '{result.question.id}': not answered yet — the answers are incomplete "
             "(use 'parcours step' to see the next question)"
         )
-    plan = sections(result.plan, lang.value)
-    if fmt is PlanFormat.json:
-        text = json_text(plan_json(plan)) + "\n"
-    else:
-        text = render_text(plan)
+    text = render(sections(result.plan, lang.value), fmt.value)
     if output is None:
         typer.echo(text, nl=False)
         return
-    from .files import write_text
-
     try:
         write_text(output, text, force=force)
     except UserError as exc:
@@ -400,6 +401,13 @@ def main_callback(
         ),
     ] = None,
     today: TodayOpt = None,
+    export_dir: Annotated[
+        str | None,
+        typer.Option(
+            help="Folder the plan screen's export writes to (also PARCOURS_EXPORT_DIR); in kiosk "
+            "mode file export is off unless it is set.",
+        ),
+    ] = None,
 ) -> None:
     """Start the wizard when no command is given."""
     if ctx.invoked_subcommand is None:
@@ -414,6 +422,8 @@ def main_callback(
             options["session_hours"] = session_hours
         if today is not None:
             options["today"] = parse_today(today)
+        if export_dir:
+            options["export_dir"] = export_dir
         start_tui(options)
 
 

@@ -16,7 +16,7 @@ against it, never on the wizard's start-up path.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -32,8 +32,11 @@ SATURDAY, SUNDAY = 5, 6
 @dataclass(frozen=True)
 class SourceRef:
     id: str
-    file: str
+    file: str  # the seed file: for checks and tests only, never shown to a person
     articles: str | None = None
+    # Words about the source, not its identity: left out of equality and hashing.
+    title: Localised | None = field(default=None, compare=False)
+    dated: Localised | None = field(default=None, compare=False)  # the date it gives, in words
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,22 @@ class OutputError(UserError):
     """A file that cannot or must not be written."""
 
 
-def _fail(path: Path | str, fr: str, en: str) -> OutputError:
+class ExistsError(OutputError):
+    """The target exists and replacing it was not asked for (a front may offer to)."""
+
+
+def _fail(path: Path | str, fr: str, en: str, kind: type[OutputError] = OutputError) -> OutputError:
     where = visible(path, PATH_LIMIT)
-    return OutputError({"fr": f"{where} : {fr}", "en": f"{where}: {en}"})
+    return kind({"fr": f"{where} : {fr}", "en": f"{where}: {en}"})
+
+
+def _exists(path: Path | str) -> OutputError:
+    return _fail(
+        path,
+        "le fichier existe déjà (--force pour le remplacer)",
+        "the file already exists (use --force to replace it)",
+        ExistsError,
+    )
 
 
 def os_reason(exc: OSError) -> tuple[str, str]:
@@ -75,11 +88,7 @@ def write_text(path: Path | str, text: str, force: bool = False) -> None:
                 "is not a regular file (pipe, device…): refused",
             )
         if not force:
-            raise _fail(
-                path,
-                "le fichier existe déjà (--force pour le remplacer)",
-                "the file already exists (use --force to replace it)",
-            )
+            raise _exists(path)
         mode = stat.S_IMODE(st.st_mode) & 0o666  # the same or tighter: never executable
     folder = target.parent
     tmp: str | None = None
@@ -113,21 +122,13 @@ def _link_new(tmp: str, target: Path, path: Path | str) -> None:
     try:
         os.link(tmp, target)  # fails if the name exists now, whatever it is
     except FileExistsError:
-        raise _fail(
-            path,
-            "le fichier existe déjà (--force pour le remplacer)",
-            "the file already exists (use --force to replace it)",
-        ) from None
+        raise _exists(path) from None
     except OSError as exc:
         if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
             raise
         # A file system without hard links: a rename, after checking the name is still free.
         if os.path.lexists(target):
-            raise _fail(
-                path,
-                "le fichier existe déjà (--force pour le remplacer)",
-                "the file already exists (use --force to replace it)",
-            ) from None
+            raise _exists(path) from None
         os.replace(tmp, target)
         return
     os.unlink(tmp)

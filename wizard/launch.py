@@ -1,11 +1,11 @@
 """The ``parcours`` entry point: the bare command starts the wizard without loading Typer.
 
 ``parcours`` alone (optionally ``--lang fr|en``, ``--no-mouse``, ``--mouse``, ``--kiosk``,
-``--blink``, ``--idle-minutes N``, ``--session-hours N``, ``--today YYYY-MM-DD``) goes straight
-to the TUI, which saves Typer's import (~60 ms) on every start; anything else (a command,
-``--help``, ``--version``, an unknown option, a bad value) goes to the Typer CLI in
-``wizard.cli``, which also knows these options, so both paths accept the same command line and
-both start the TUI through ``start_tui``.
+``--blink``, ``--idle-minutes N``, ``--session-hours N``, ``--today YYYY-MM-DD``,
+``--export-dir DIR``) goes straight to the TUI, which saves Typer's import (~60 ms) on every
+start; anything else (a command, ``--help``, ``--version``, an unknown option, a bad value) goes
+to the Typer CLI in ``wizard.cli``, which also knows these options, so both paths accept the
+same command line and both start the TUI through ``start_tui``.
 
 Kiosk mode (``--kiosk`` or ``PARCOURS_KIOSK=1``, for an SSH ForceCommand) and any SSH connection
 turn the mouse and animations off; kiosk mode also removes every ``TEXTUAL*`` variable from the
@@ -40,6 +40,7 @@ _VALUES = {
     "--idle-minutes": "idle_minutes",
     "--session-hours": "session_hours",
     "--today": "today",
+    "--export-dir": "export_dir",
 }
 
 
@@ -106,7 +107,7 @@ def scrub_textual_env(environ: dict[str, str] | os._Environ[str] = os.environ) -
 def settings(options: dict[str, Any]) -> dict[str, Any]:
     """The arguments of ``screens.app.run`` from the command line and the environment:
     ``PARCOURS_KIOSK=1``, ``PARCOURS_IDLE_MINUTES``, ``PARCOURS_SESSION_HOURS``,
-    ``SSH_CONNECTION``. Raises ValueError with one line for a bad value."""
+    ``PARCOURS_EXPORT_DIR``, ``SSH_CONNECTION``. Raises ValueError with one line for a bad value."""
     env = os.environ
     kiosk = bool(options.get("kiosk")) or env.get("PARCOURS_KIOSK", "") not in ("", "0")
     remote = kiosk or bool(env.get("SSH_CONNECTION"))
@@ -132,6 +133,8 @@ def settings(options: dict[str, Any]) -> dict[str, Any]:
         # A blinking cursor sends bytes twice a second, idle or not: only when asked.
         "blink": bool(options.get("blink")),
         "today": options.get("today"),  # a date already checked (``--today``), or None
+        # Where the plan screen exports files; in kiosk mode, without it, no file is written.
+        "export_dir": options.get("export_dir") or env.get("PARCOURS_EXPORT_DIR") or None,
     }
 
 

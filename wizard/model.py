@@ -49,6 +49,8 @@ class Source:
     date: str | None = None  # date of the text ("YYYY-MM-DD"), when the source gives it
     consulted: str | None = None  # when a public page was read
     valid_until: str | None = None  # superseded on this date
+    dated: Localised | None = None  # the date in words when it is not one day ("2015-2016")
+    last_reviewed: str | None = None  # when the content was last checked against this source
 
     @property
     def ref(self) -> str:
@@ -707,6 +709,8 @@ def _source(f: Fields) -> Source:
         date=f.iso_date("date"),
         consulted=f.iso_date("consulted"),
         valid_until=f.iso_date("valid_until"),
+        dated=f.text("dated", False),
+        last_reviewed=f.iso_date("last_reviewed"),
     )
     if source.file is None and source.url is None:
         f.fail("a source needs a file (seed) or a url (public page)")

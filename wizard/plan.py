@@ -16,19 +16,25 @@ from typing import Any
 from .answers import display
 from .conditions import evaluate, explain
 from .content import Content
+from .dates import day_month
 from .deadlines import Deadline, SourceRef, deadline, person_departement
-from .model import AuthorityRef, DeadlineRule, Item, Pathway
+from .model import AuthorityRef, DeadlineRule, Item, Pathway, Source
 from .text import Localised, colon, localised, tr
+
+ADVICE_NOTICE = "not_legal_advice"  # the content's notice: this is not legal advice
+HELP_AUTHORITY = "associations"  # the content's authority record for "who can help"
 
 
 @dataclass(frozen=True)
 class UsedSource:
     id: str
-    file: str
+    file: str  # never shown to a person
     title: Localised
     status: str  # current | archive | superseded
     url: str | None = None
     consulted: str | None = None
+    dated: Localised | None = None
+    last_reviewed: date | None = None
 
 
 @dataclass(frozen=True)
@@ -96,7 +102,9 @@ class ActionPlan:
     warnings: tuple[Localised, ...]
     sources: tuple[UsedSource, ...]
     answers: tuple[tuple[Localised, Localised], ...]  # (question label, answer in words)
-    reviewed: date | None = None  # the oldest review date of the facts in this plan
+    advice: Localised | None = None  # the content's "not legal advice" notice
+    help: NamedAuthority | None = None  # who can help (the content's associations)
+    reviewed: date | None = None  # the oldest review date of the facts and sources it cites
 
     @property
     def archive(self) -> bool:
@@ -109,7 +117,18 @@ def _key(text: Localised) -> tuple[tuple[str, str], ...]:
 
 
 def _source_ref(content: Content, source: str, articles: str | None = None) -> SourceRef:
-    return SourceRef(source, content.sources[source].ref, articles)
+    rec = content.sources[source]
+    return SourceRef(source, rec.ref, articles, rec.title, _dated(rec))
+
+
+def _dated(rec: Source) -> Localised | None:
+    """The date a source gives, in words: as the content writes it, else its day."""
+    if rec.dated is not None:
+        return rec.dated
+    if rec.date is None:
+        return None
+    day = date.fromisoformat(rec.date)
+    return localised(lambda lang: f"{day_month(day, lang)} {day.year}")
 
 
 def _applies(item: Any, answers: Mapping[str, Any], today: date) -> bool:
@@ -359,15 +378,21 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date) -> Act
     used = dict.fromkeys([*(ref.id for ref in refs), *cited])
     sources = tuple(
         UsedSource(
-            s,
-            content.sources[s].ref,
-            content.sources[s].title,
-            content.sources[s].status,
-            content.sources[s].url,
-            content.sources[s].consulted,
+            rec.id,
+            rec.ref,
+            rec.title,
+            rec.status,
+            rec.url,
+            rec.consulted,
+            _dated(rec),
+            date.fromisoformat(rec.last_reviewed) if rec.last_reviewed else None,
         )
-        for s in used
+        for rec in (content.sources[s] for s in used)
     )
+    # How current the plan is: the oldest review of the facts it quotes and the sources it cites.
+    reviews = [date.fromisoformat(d) for d in reviewed]
+    reviews += [s.last_reviewed for s in sources if s.last_reviewed is not None]
+    advice = content.notices.get(ADVICE_NOTICE)
     answered = tuple(
         (q.label, localised(lambda lang, q=q: display(q, answers[q.id], lang)))
         for q in content.questions
@@ -387,5 +412,9 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date) -> Act
         warnings=tuple({_key(w): w for w in all_warnings}.values()),
         sources=sources,
         answers=answered,
-        reviewed=date.fromisoformat(min(reviewed)) if reviewed else None,
+        advice=advice.text if advice else None,
+        help=resolve_authority(content, AuthorityRef(HELP_AUTHORITY), {})
+        if HELP_AUTHORITY in content.authorities
+        else None,
+        reviewed=min(reviews) if reviews else None,
     )

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from .content import Content
 from .flow import Step
 from .model import Question
+from .notices import help_contacts, notice
 from .qtypes import bound
 from .text import tr
 
@@ -33,7 +35,11 @@ def question_json(question: Question, today: date, lang: str) -> dict[str, Any]:
     }
 
 
-def step_json(result: Step, today: date, lang: str) -> dict[str, Any]:
+def step_json(
+    result: Step, today: date, lang: str, content: Content | None = None
+) -> dict[str, Any]:
+    """One step as the protocol's JSON; with ``content``, a question step also carries the
+    "not legal advice" notice and who can help (a plan carries them in its own fields)."""
     if result.plan is not None:
         from .render import plan_json
         from .sections import sections
@@ -42,5 +48,8 @@ def step_json(result: Step, today: date, lang: str) -> dict[str, Any]:
     else:
         assert result.question is not None
         out = {"done": False, "question": question_json(result.question, today, lang)}
+        if content is not None:
+            out["advice"] = notice(content, "not_legal_advice", lang)
+            out["help"] = help_contacts(content, lang)
     out["dropped"] = list(result.dropped)
     return out

@@ -10,6 +10,7 @@ from typing import Any
 
 from .sections import (
     AnswerItem,
+    BriefItem,
     CheckItem,
     CostItem,
     DeadlineItem,
@@ -24,6 +25,7 @@ from .text import colon
 WIDTH = 78
 # The JSON keys of the protocol's PLAN, in order; each is one section's items (or nothing).
 JSON_KEYS = (
+    "brief",
     "pathways",
     "authority",
     "documents",
@@ -93,22 +95,25 @@ def _item_lines(item: Any, lang: str) -> list[str]:
     if isinstance(item, AnswerItem):
         return _wrap(f"{item.label}{sep}{item.value}", "- ", "  ")
     if isinstance(item, SourceItem):
-        # A public page with no short name: its address is on the next line, given once.
-        name = "" if item.url and item.file == item.url else f"{item.file} — "
-        out = _wrap(f"{name}{item.title} [{item.status_word}]", "- ", "  ")
+        out = _wrap(item.text, "", "    ")
         if item.url:
             # An address is never cut: it must stay typeable.
-            out += _wrap(item.url, "  ", "  ", break_words=False)
+            out += _wrap(item.url, "    ", "    ", break_words=False)
             if item.read:
-                out += _wrap(f"({item.read})", "  ", "  ")
+                out += _wrap(f"({item.read})", "    ", "    ")
         return out
+    if isinstance(item, BriefItem):
+        return _wrap(item.line, f"{item.mark:<2} " if item.urgent else "- ", "   ")
     assert isinstance(item, Line)
     return _wrap(item.text, "- ", "  ")
 
 
 def render_text(plan: PlanSections) -> str:
     """The plan as plain text, 78 columns, no colour: readable on any terminal or printer."""
-    out: list[str] = [plan.title, plan.made, ""]
+    out: list[str] = []
+    for line in plan.header:
+        out += _wrap(line, "", "")
+    out.append("")
     for section in plan.sections:
         out += [section.title, "-" * len(section.title)]
         for i, item in enumerate(section.items, 1):
@@ -127,7 +132,16 @@ def render_text(plan: PlanSections) -> str:
 
 def plan_json(plan: PlanSections) -> dict[str, Any]:
     """The protocol's PLAN: each section's items under its key, and the sections' order."""
-    out: dict[str, Any] = {"lang": plan.lang, "today": plan.today.isoformat()}
+    out: dict[str, Any] = {
+        "lang": plan.lang,
+        "today": plan.today.isoformat(),
+        "title": plan.title,
+        "made": plan.made,
+        "reviewed": plan.reviewed_date.isoformat() if plan.reviewed_date else None,
+        "reviewed_text": plan.reviewed,
+        "advice": plan.advice,
+        "help": plan.help,
+    }
     for key in JSON_KEYS:
         if key == "authority":
             out[key] = plan.authority.to_json() if plan.authority else None

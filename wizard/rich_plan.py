@@ -14,6 +14,7 @@ from rich.text import Text
 
 from .sections import (
     AnswerItem,
+    BriefItem,
     CheckItem,
     CostItem,
     DeadlineItem,
@@ -96,23 +97,32 @@ def _item(item: object, lang: str) -> RenderableType:
     if isinstance(item, AnswerItem):
         return _bullet("- ", Text(f"{item.label}{colon} {item.value}"))
     if isinstance(item, SourceItem):
-        # A public page with no short name: its address is on the next line, given once.
-        name = "" if item.url and item.file == item.url else f"{item.file} — "
-        text = Text(f"{name}{item.title} [{item.status_word}]")
+        text = Text(item.text)
         if item.url:
             # An address is folded, never cut with an ellipsis: it must stay typeable.
             text.overflow = "fold"
             text.append(f"\n{item.url}", style="dim")
             if item.read:
                 text.append(f" ({item.read})", style="dim")
-        return _bullet("- ", text)
+        return text
+    if isinstance(item, BriefItem):
+        text = Text()
+        if item.label:
+            text.append(f"{item.label}{colon} ", style="bold")
+        text.append(item.text, style="bold" if item.urgent else "")
+        return _bullet(f"{item.mark:<2} " if item.urgent else "-  ", text)
     assert isinstance(item, Line)
     return _bullet("- ", Text(item.text))
 
 
 def plan_renderable(plan: PlanSections) -> RenderableType:
     """The whole plan, top to bottom, as one Rich renderable (wraps to any width)."""
-    parts: list[RenderableType] = [Text(plan.title, style="bold"), Text(plan.made), Text("")]
+    title, *rest = plan.header
+    parts: list[RenderableType] = [Text(title, style="bold")]
+    parts += [
+        Text(line, style="italic" if line in (plan.advice, plan.help) else "") for line in rest
+    ]
+    parts.append(Text(""))
     for section in plan.sections:
         parts.append(Text(section.title, style="bold underline"))
         for i, item in enumerate(section.items, 1):

@@ -5,9 +5,10 @@ these sections and never walks the plan itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from .dates import clock, day_month, format_date, long_date, weekday_name
 from .plan import ActionPlan, Deadline, NamedAuthority, SourceRef
@@ -19,7 +20,6 @@ WORDS: dict[str, dict[str, Any]] = {
     "fr": {
         "title": "PLAN D'ACTION",
         "made": "Établi le",
-        "reviewed": "informations vérifiées le",
         "warnings": "AVERTISSEMENTS",
         "answers": "VOS RÉPONSES",
         "pathways": "DÉMARCHES QUI VOUS CONCERNENT",
@@ -77,11 +77,40 @@ WORDS: dict[str, dict[str, Any]] = {
             "abolition": "commémoration de l'abolition de l'esclavage",
         },
         "status": {"archive": "archive", "superseded": "remplacé", "current": "en vigueur"},
+        "brief": "EN BREF",
+        "brief_archive": "Texte d'archive : rien à faire aujourd'hui sur cette base. Pour votre "
+        "situation actuelle, répondez au questionnaire principal ou voyez une association.",
+        "reviewed": "Informations à jour au",
+        "help": "Pour être aidé(e)",
+        "first": "À faire d'abord",
+        "deadline": "Date limite",
+        "next_date": "Prochaine date",
+        "go": "Où aller",
+        "go_short": "Où",
+        "bring": "À apporter",
+        "bring_n": "{n} {documents} — voir « {title} »",
+        "document": "document",
+        "documents_word": "documents",
+        "cost": "Coût",
+        "no_cost": "aucun coût indiqué par les sources de ce guide",
+        "more_one": "et 1 autre délai urgent ou dépassé : voir « {title} »",
+        "more_n": "et {n} autres délais urgents ou dépassés : voir « {title} »",
+        "undated": "non daté",
+        "summary_docs": "Documents",
+        "not_advice_short": "Pas un avis juridique.",
+        "col_deadline": "Délai",
+        "col_date": "Date",
+        "col_state": "État",
+        "col_rule": "Règle",
+        "qr_caption": "À scanner avec un téléphone, sans réseau : le résumé de ce plan.",
+        "qr_left_out": "Non inclus dans le QR code",
+        "summary_more": "+ {n} autre(s) : voir le plan",
+        "summary_cut": "(résumé : le plan complet en dit plus)",
+        "summary_docs_out": "{n} document(s) sur {total}",
     },
     "en": {
         "title": "ACTION PLAN",
         "made": "Made on",
-        "reviewed": "information checked on",
         "warnings": "WARNINGS",
         "answers": "YOUR ANSWERS",
         "pathways": "PROCEDURES THAT APPLY TO YOU",
@@ -139,6 +168,36 @@ WORDS: dict[str, dict[str, Any]] = {
             "abolition": "commemoration of the abolition of slavery",
         },
         "status": {"archive": "archive", "superseded": "superseded", "current": "current"},
+        "brief": "IN SHORT",
+        "brief_archive": "Archive text: nothing to do today on this basis. For your situation "
+        "today, answer the main questions or see an association.",
+        "reviewed": "Information up to date as of",
+        "help": "For help",
+        "first": "First",
+        "deadline": "Deadline",
+        "next_date": "Next date",
+        "go": "Where to go",
+        "go_short": "Where",
+        "bring": "What to bring",
+        "bring_n": '{n} {documents} — see "{title}"',
+        "document": "document",
+        "documents_word": "documents",
+        "cost": "Cost",
+        "no_cost": "no cost given by this guide's sources",
+        "more_one": 'and 1 more urgent or passed deadline: see "{title}"',
+        "more_n": 'and {n} more urgent or passed deadlines: see "{title}"',
+        "undated": "undated",
+        "summary_docs": "Documents",
+        "not_advice_short": "Not legal advice.",
+        "col_deadline": "Deadline",
+        "col_date": "Date",
+        "col_state": "State",
+        "col_rule": "Rule",
+        "qr_caption": "Scan with a phone, no network needed: this plan in short.",
+        "qr_left_out": "Not in the QR code",
+        "summary_more": "+ {n} more: see the plan",
+        "summary_cut": "(summary: the full plan says more)",
+        "summary_docs_out": "{n} of {total} documents",
     },
 }
 
@@ -173,8 +232,9 @@ class JsonFields:
 class SourceLine:
     """Where a fact comes from, in words, and the reference itself."""
 
-    text: str  # "source : 001_….txt, CESEDA L424-9"
+    text: str  # "source [2], CESEDA L424-9": the number of the source in the plan's list
     ref: SourceRef
+    title: str = ""  # the source's human title in the plan's language
 
     @property
     def id(self) -> str:
@@ -189,7 +249,7 @@ class SourceLine:
         return self.ref.articles
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.ref.id, "file": self.ref.file, "articles": self.ref.articles}
+        return {"id": self.ref.id, "title": self.title, "articles": self.ref.articles}
 
 
 @dataclass(frozen=True)
@@ -290,10 +350,14 @@ class DeadlineItem(JsonFields):
     if_passed_source: SourceLine | None = None
     unit: str = "days"
     window: str | None = None
+    day: str = ""  # the weekday and date (and time): "lundi 4 mai 2026", or the words for no date
+    standing: str = ""  # its state and the days from today: "URGENT, dans 14 jours"
 
     JSON = (
         "id",
         "label",
+        "day",
+        "standing",
         "date",
         "weekday",
         "time",
@@ -341,19 +405,64 @@ class AnswerItem:
 
 @dataclass(frozen=True)
 class SourceItem(JsonFields):
+    """A source as a person reads it: its number in the plan, title, date and status in words."""
+
+    number: int
     id: str
-    file: str
     title: str
+    dated: str  # the date the source gives, in words
     status: str
     status_word: str
+    last_reviewed: date | None = None
     url: str | None = None  # a public source beyond the seeds, and the day it was read
     consulted: str | None = None
     read: str | None = None  # "consulté le 23/11/2026"
+    file: str = ""  # the seed file, for checks and tests: never shown, not in the JSON
 
-    JSON = ("id", "file", "title", "status", "url", "consulted")
+    JSON = (
+        "id",
+        "number",
+        "title",
+        "dated",
+        "status",
+        "status_word",
+        "last_reviewed",
+        "url",
+        "consulted",
+    )
+
+    @property
+    def text(self) -> str:
+        """ "[2] Service-public : … — 19 juillet 2024 (en vigueur)"."""
+        dated = f" — {self.dated}" if self.dated else ""
+        return f"[{self.number}] {self.title}{dated} ({self.status_word})"
 
 
-SectionItem = Line | PathwayItem | CheckItem | DeadlineItem | CostItem | AnswerItem | SourceItem
+@dataclass(frozen=True)
+class BriefItem(JsonFields):
+    """One line of "en bref": a label ("Où aller") and what to know, urgent or not."""
+
+    key: str  # deadline | more | first | go | bring | cost | archive
+    label: str
+    text: str
+    urgent: bool = False
+    date: date | None = None
+    lang_colon: str = "fr"  # the language whose colon joins label and text
+    compact: str = ""  # the line as the QR summary holds it: as short as it can be read
+    # What starts an urgent line: the deadline's own symbol ("!!" passed, "! " urgent), so "en
+    # bref" and the deadlines section mark the same deadline the same way.
+    mark: str = "!!"
+
+    JSON = ("key", "label", "text", "urgent", "date")
+
+    @property
+    def line(self) -> str:
+        return f"{self.label}{colon(self.lang_colon)}{self.text}" if self.label else self.text
+
+
+SectionItem = (
+    Line | PathwayItem | CheckItem | DeadlineItem | CostItem | AnswerItem | SourceItem | BriefItem
+)
 
 
 @dataclass(frozen=True)
@@ -373,6 +482,18 @@ class PlanSections:
     today: date
     sections: tuple[Section, ...]
     authority: AuthorityBlock | None  # where to go first (the first pathway's authority)
+    reviewed: str | None = None  # "Informations à jour au 23/11/2026", from the content
+    reviewed_date: date | None = None
+    advice: str = ""  # "Ceci n'est pas un avis juridique…", from the content
+    help: str = ""  # "Pour être aidé(e) : La Cimade, …", the associations the content names
+
+    @property
+    def header(self) -> tuple[str, ...]:
+        """What every output says first: what it is, when it was made, how current, not advice."""
+        lines = [self.title, self.made]
+        if self.reviewed:
+            lines.append(self.reviewed)
+        return tuple(lines + [t for t in (self.advice, self.help) if t])
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
@@ -381,9 +502,18 @@ class PlanSections:
 # -- building them ------------------------------------------------------------------------------
 
 
-def _source_line(ref: SourceRef, lang: str, word: str | None = None) -> SourceLine:
-    detail = ref.file + (f", {ref.articles}" if ref.articles else "")
-    return SourceLine(f"{word or words(lang)['source']}{colon(lang)}{detail}", ref)
+def _source_line(ref: SourceRef, lang: str, numbers: dict[str, int] | None = None) -> SourceLine:
+    """A fact's source in words: its number in the plan's list of sources (or, outside a plan,
+    its title and date), then the articles. Never a file name."""
+    title = tr(ref.title, lang) or ref.id
+    if numbers and ref.id in numbers:
+        detail = f"[{numbers[ref.id]}]"
+        sep = " "
+    else:
+        detail = title + (f" — {tr(ref.dated, lang)}" if ref.dated else "")
+        sep = colon(lang)
+    detail += f", {ref.articles}" if ref.articles else ""
+    return SourceLine(f"{words(lang)['source']}{sep}{detail}", ref, title)
 
 
 def _read_words(consulted: str | None, lang: str) -> str | None:
@@ -396,7 +526,9 @@ def _read_words(consulted: str | None, lang: str) -> str | None:
     return f"{words(lang)['consulted']} {day}"
 
 
-def authority_words(a: NamedAuthority | None, lang: str) -> AuthorityBlock | None:
+def authority_words(
+    a: NamedAuthority | None, lang: str, numbers: dict[str, int] | None = None
+) -> AuthorityBlock | None:
     """An authority named for a place, in ``lang``."""
     if a is None:
         return None
@@ -405,7 +537,7 @@ def authority_words(a: NamedAuthority | None, lang: str) -> AuthorityBlock | Non
         tr(a.name, lang),
         a.address,
         tuple(tr(n, lang) for n in a.notes),
-        _source_line(a.source, lang) if a.source else None,
+        _source_line(a.source, lang, numbers) if a.source else None,
     )
 
 
@@ -426,27 +558,33 @@ def date_words(d: Deadline, lang: str) -> str:
     return text
 
 
-def deadline_words(d: Deadline, lang: str) -> str:
-    """When a deadline falls, in words: the weekday and date, its state and the days from today."""
+def standing_words(d: Deadline, lang: str) -> str:
+    """A dated deadline's state and the days from today, in words: "URGENT, dans 14 jours",
+    "délai dépassé depuis 22 jours"; empty when it has no date or no state."""
     w = words(lang)
-    if d.date is None:
-        return str(w["no_date"])
-    text = date_words(d, lang)
     n = d.days_left
-    if n is None or d.urgency is None:
-        return text
+    if d.date is None or n is None or d.urgency is None:
+        return ""
     state = w["state"][d.urgency]
     if d.urgency == "passed":
         since = w["passed_yesterday"] if n == -1 else w["passed_since"]
-        return f"{text} — {since.format(n=-n, days=_days(n, w))}"
+        return str(since.format(n=-n, days=_days(n, w)))
     if d.urgency == "open":
         if n == 0:
-            return f"{text} — {w['open_today']}"
-        return f"{text} — {w['open_since'].format(n=-n, days=_days(n, w))}"
+            return str(w["open_today"])
+        return str(w["open_since"].format(n=-n, days=_days(n, w)))
     if n == 0:
         today = w["until_today"].format(time=clock(d.time)) if d.time is not None else w["today"]
-        return f"{text} — {state}, {today}"
-    return f"{text} — {state}, {w['in'].format(n=n, days=_days(n, w))}"
+        return f"{state}, {today}"
+    return f"{state}, {w['in'].format(n=n, days=_days(n, w))}"
+
+
+def deadline_words(d: Deadline, lang: str) -> str:
+    """When a deadline falls, in words: the weekday and date, its state and the days from today."""
+    if d.date is None:
+        return str(words(lang)["no_date"])
+    standing = standing_words(d, lang)
+    return date_words(d, lang) + (f" — {standing}" if standing else "")
 
 
 def moved_words(d: Deadline, lang: str) -> str | None:
@@ -477,16 +615,25 @@ def counting_words(d: Deadline, lang: str) -> str | None:
     return " ".join(parts) or None
 
 
-def counting_refs(d: Deadline, lang: str) -> str | None:
-    """Where the counting comes from, on one line: "décompte : CPC art. 641 ; CPC art. 642"."""
+def _cited(ref: SourceRef, numbers: dict[str, int] | None, lang: str) -> str:
+    """A counting source named short: a public source by its citation ("CPC art. 641"), a seed
+    document (whose file name a person never sees) by its title; then its number in the plan."""
+    name = tr(ref.title, lang) if ref.file.endswith(".txt") and ref.title else ref.file
+    number = f" [{numbers[ref.id]}]" if numbers and ref.id in numbers else ""
+    return name + (f", {ref.articles}" if ref.articles else "") + number
+
+
+def counting_refs(d: Deadline, lang: str, numbers: dict[str, int] | None = None) -> str | None:
+    """Where the counting comes from, on one line: "décompte : CPC art. 641 [7] ; CPC art. 642
+    [8]"."""
     if not d.counting:
         return None
-    refs = [ref.file + (f", {ref.articles}" if ref.articles else "") for ref in d.counting]
+    refs = [_cited(ref, numbers, lang) for ref in d.counting]
     sep = " ; " if lang == "fr" else "; "
     return f"{words(lang)['counting']}{colon(lang)}{sep.join(refs)}"
 
 
-def deadline_item(d: Deadline, lang: str) -> DeadlineItem:
+def deadline_item(d: Deadline, lang: str, numbers: dict[str, int] | None = None) -> DeadlineItem:
     """One deadline in ``lang``: every word a renderer shows about it."""
     passed = d.if_passed is not None and d.urgency == "passed"
     return DeadlineItem(
@@ -499,7 +646,7 @@ def deadline_item(d: Deadline, lang: str) -> DeadlineItem:
         days_left=d.days_left,
         rule=tr(d.rule, lang),
         kind=d.kind,
-        source=_source_line(d.source, lang),
+        source=_source_line(d.source, lang, numbers),
         status=d.status,
         pathway=d.pathway,
         weekday=weekday_name(d.date, lang) if d.date else None,
@@ -509,27 +656,128 @@ def deadline_item(d: Deadline, lang: str) -> DeadlineItem:
         moved_from=d.moved_from,
         moved=moved_words(d, lang),
         counting=counting_words(d, lang),
-        counting_sources=tuple(_source_line(ref, lang) for ref in d.counting),
-        counting_refs=counting_refs(d, lang),
+        counting_sources=tuple(_source_line(ref, lang, numbers) for ref in d.counting),
+        counting_refs=counting_refs(d, lang, numbers),
         if_passed=tr(d.if_passed, lang) if passed else None,
-        if_passed_source=_source_line(d.if_passed_source, lang)
+        if_passed_source=_source_line(d.if_passed_source, lang, numbers)
         if passed and d.if_passed_source
         else None,
         unit=d.unit,
         window=d.window,
+        day=date_words(d, lang) if d.date else str(words(lang)["no_date"]),
+        standing=standing_words(d, lang),
     )
+
+
+# Which dated deadline "en bref" puts first: passed, then urgent, then the next one to meet,
+# then the next date to come (a deadline, or a period that opens), then a period already open.
+_RANK = {"passed": 0, "urgent": 1, "upcoming": 2, "open": 3}
+
+
+Dated = TypeVar("Dated", Deadline, DeadlineItem)
+
+
+def _rank(d: Deadline | DeadlineItem) -> tuple[int, int]:
+    rank = _RANK.get(d.urgency or "", 4)
+    days = d.days_left if d.days_left is not None else 0
+    # A passed deadline: the most recent first (the one still worth acting on).
+    return (rank, -days if rank == 0 else days)
+
+
+def most_urgent(deadlines: Sequence[Dated]) -> Dated | None:
+    """The dated deadline a person must see first, or None when no deadline has a date."""
+    dated = [d for d in deadlines if d.date is not None]
+    return min(dated, key=_rank) if dated else None
+
+
+def _brief(
+    plan: ActionPlan,
+    lang: str,
+    deadlines: Sequence[DeadlineItem],
+    documents_title: str | None,
+    deadlines_title: str,
+) -> list[BriefItem]:
+    """ "En bref": the most urgent dated action, where to go, what to bring, what it costs.
+    The deadline is the very item the deadlines section shows (its weekday, time, state, and
+    why its end was moved), so "en bref" and the full plan never say two different things."""
+    w = words(lang)
+    if plan.archive:
+        # History is never a to-do list: "en bref" says so instead of listing actions.
+        return [BriefItem("archive", "", str(w["brief_archive"]), lang_colon=lang)]
+    out: list[BriefItem] = []
+    first = most_urgent(deadlines)
+    if first is not None and first.date is not None:
+        text = f"{first.label}{colon(lang)}{first.when}"
+        if first.moved:
+            text += f" ({first.moved})"
+        label = str(w["deadline"] if first.kind == "end" else w["next_date"])
+        # The QR summary's form: the weekday and the date in figures (and the time of an hour
+        # limit), then the state when it is urgent or passed.
+        day = f"{first.weekday} {format_date(first.date, lang)}"
+        if first.time:
+            day += f" {w['at']} {first.time}"
+        compact = f"{first.label}{colon(lang)}{day}"
+        mark = first.symbol.strip()
+        if first.urgent and first.state:
+            compact = f"{mark} {compact} {first.state}"
+        out.append(
+            BriefItem("deadline", label, text, first.urgent, first.date, lang, compact, mark)
+        )
+        others = [d for d in deadlines if d is not first and d.urgent]
+        if others:
+            n = len(others)
+            more = w["more_one"] if n == 1 else w["more_n"]
+            mark = "!!" if any(d.urgency == "passed" for d in others) else "!"
+            text = more.format(n=n, title=deadlines_title)
+            out.append(BriefItem("more", "", text, True, None, lang, mark=mark))
+    elif plan.steps:
+        first_step = tr(plan.steps[0], lang)
+        out.append(BriefItem("first", str(w["first"]), first_step, lang_colon=lang))
+    if plan.authority is not None:
+        name = tr(plan.authority.name, lang)
+        compact = f"{w['go_short']}{colon(lang)}{name}"
+        out.append(BriefItem("go", str(w["go"]), name, lang_colon=lang, compact=compact))
+    if plan.documents and documents_title:
+        n = len(plan.documents)
+        text = w["bring_n"].format(
+            n=n, documents=w["document"] if n == 1 else w["documents_word"], title=documents_title
+        )
+        out.append(BriefItem("bring", str(w["bring"]), text, lang_colon=lang))
+    costs = "; ".join(f"{tr(c.label, lang)} {c.amount_eur:g} €" for c in plan.costs)
+    amounts = " ; ".join(f"{c.amount_eur:g} €" for c in plan.costs)
+    compact = f"{w['cost']}{colon(lang)}{amounts}" if amounts else ""
+    out.append(
+        BriefItem(
+            "cost", str(w["cost"]), costs or str(w["no_cost"]), lang_colon=lang, compact=compact
+        )
+    )
+    return out[:6]
 
 
 def sections(plan: ActionPlan, lang: str) -> PlanSections:
     """The plan's sections in ``lang``, in the order a person reads them."""
     w = words(lang)
     out: list[Section] = []
+    numbers = {s.id: i for i, s in enumerate(plan.sources, 1)}
+
+    def src(ref: SourceRef) -> SourceLine:
+        return _source_line(ref, lang, numbers)
 
     def add(section_id: str, items: list[Any], title: str | None = None) -> None:
         if items:
             out.append(Section(section_id, title or w[section_id], tuple(items)))
 
-    add("warnings", [Line(tr(text, lang)) for text in plan.warnings])
+    documents_title = str(w["documents_archive"] if plan.archive else w["documents"])
+    deadline_items = [deadline_item(d, lang, numbers) for d in plan.deadlines]
+    brief = _brief(plan, lang, deadline_items, documents_title, str(w["deadlines"]))
+    warnings = [Line(tr(text, lang)) for text in plan.warnings]
+    # "En bref" first in every format: the most urgent dated action before anything else. Only
+    # an archive plan's banner comes before it: that plan is history, not advice.
+    if plan.archive:
+        add("warnings", warnings)
+    add("brief", brief)
+    if not plan.archive:
+        add("warnings", warnings)
     pathways = []
     for i, p in enumerate(plan.pathways, 1):
         title = tr(p.title, lang)
@@ -542,8 +790,8 @@ def sections(plan: ActionPlan, lang: str) -> PlanSections:
                 tag=tag if p.status != "current" and tag not in title.upper() else None,
                 summary=tr(p.summary, lang),
                 reasons=tuple(tr(r, lang) for r in p.reasons),
-                authority=authority_words(p.authority, lang),
-                source=_source_line(p.source, lang),
+                authority=authority_words(p.authority, lang, numbers),
+                source=src(p.source),
                 status=p.status,
                 documents=p.documents,
                 steps=tuple(tr(s, lang) for s in p.steps),
@@ -562,7 +810,7 @@ def sections(plan: ActionPlan, lang: str) -> PlanSections:
                 tr(d.label, lang),
                 tr(d.details, lang),
                 not archive,
-                _source_line(d.source, lang),
+                src(d.source),
                 d.status,
             )
             for d in plan.documents
@@ -571,7 +819,7 @@ def sections(plan: ActionPlan, lang: str) -> PlanSections:
     )
     add(
         "deadlines",
-        [deadline_item(d, lang) for d in plan.deadlines],
+        deadline_items,
     )
     add(
         "costs",
@@ -583,7 +831,7 @@ def sections(plan: ActionPlan, lang: str) -> PlanSections:
                 c.amount_eur,
                 tr(c.payment, lang),
                 tr(c.note, lang),
-                _source_line(c.source, lang),
+                src(c.source),
                 c.status,
             )
             for c in plan.costs
@@ -596,34 +844,109 @@ def sections(plan: ActionPlan, lang: str) -> PlanSections:
     ):
         add(
             key,
-            [
-                SourcedLine(tr(n.text, lang), _source_line(n.source, lang) if n.source else None)
-                for n in notes
-            ],
+            [SourcedLine(tr(n.text, lang), src(n.source) if n.source else None) for n in notes],
         )
     add("answers", [AnswerItem(tr(label, lang), tr(value, lang)) for label, value in plan.answers])
     add(
         "sources",
         [
             SourceItem(
+                numbers[s.id],
                 s.id,
-                s.file,
                 tr(s.title, lang),
+                tr(s.dated, lang) or str(w["undated"]),
                 s.status,
                 str(w["status"].get(s.status, s.status)),
+                s.last_reviewed,
                 s.url,
                 s.consulted,
                 _read_words(s.consulted, lang),
+                s.file,
             )
             for s in plan.sources
         ],
     )
+    help_text = ""
+    if plan.help is not None:
+        help_text = f"{w['help']} — {tr(plan.help.name, lang)}"
+        help_notes = " ".join(tr(n, lang) for n in plan.help.notes)
+        help_text += f". {help_notes}" if help_notes else ""
     return PlanSections(
         lang=lang,
         title=w["title"],
-        made=f"{w['made']} {format_date(plan.today, lang)}"
-        + (f" — {w['reviewed']} {format_date(plan.reviewed, lang)}" if plan.reviewed else ""),
+        made=f"{w['made']} {format_date(plan.today, lang)}",
         today=plan.today,
         sections=tuple(out),
-        authority=authority_words(plan.authority, lang),
+        authority=authority_words(plan.authority, lang, numbers),
+        reviewed=(f"{w['reviewed']} {format_date(plan.reviewed, lang)}" if plan.reviewed else None),
+        reviewed_date=plan.reviewed,
+        advice=tr(plan.advice, lang),
+        help=help_text,
     )
+
+
+# -- the compact summary a phone reads from a QR code --------------------------------------------
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The plan in a few lines for a QR code, and what had to be left out to fit."""
+
+    text: str
+    left_out: str | None  # what is missing, in words, or None when the summary is whole
+    short: bool  # the short form (no document list)
+
+
+def summary_lines(plan: PlanSections, short: bool = False) -> list[tuple[str, str]]:
+    """The summary's lines in order, each with what it is: the most urgent dated action and
+    where to go first, then what it costs, the documents, and what the summary is."""
+    w = words(plan.lang)
+    lines = []
+    brief = plan.section("brief")
+    items = [i for i in (brief.items if brief else ()) if isinstance(i, BriefItem)]
+    for item in items:
+        if item.key in ("deadline", "go", "cost") and item.compact:
+            lines.append(("brief", item.compact))
+        elif item.key == "bring" and short:
+            lines.append(("brief", item.line))
+    documents = plan.section("documents")
+    if documents and not short:
+        lines.append(("docs", f"{w['summary_docs']}{colon(plan.lang).rstrip()}"))
+        for doc in documents.items:
+            if isinstance(doc, CheckItem):
+                lines.append(("doc", ("[ ] " if doc.checkbox else "- ") + doc.label))
+    lines.append(("head", f"{plan.made}. {w['not_advice_short']}"))
+    return lines
+
+
+def summary(plan: PlanSections, fits: Any, short: bool = False) -> Summary:
+    """The longest summary that ``fits`` (a test on its text), cut at a line, saying what is out.
+
+    Lines are kept in order; when one does not fit, the rest is left out and named.
+    """
+    w = words(plan.lang)
+    lines = summary_lines(plan, short)
+    kept: list[str] = []
+    cut = len(lines)
+    for i, (_, line) in enumerate(lines):
+        if not fits("\n".join([*kept, line])):
+            cut = i
+            break
+        kept.append(line)
+    if cut == len(lines):
+        return Summary("\n".join(kept), None, short)
+    rest = lines[cut:]
+    docs_out = sum(1 for kind, _ in rest if kind == "doc")
+    more = w["summary_more"].format(n=docs_out) if docs_out else str(w["summary_cut"])
+    # Say in the code itself that it is cut, when there is room for it (content comes first).
+    mark = next((m for m in (more, "…") if fits("\n".join([*kept, m]))), None)
+    text = "\n".join([*kept, mark] if mark and kept else kept)
+    out = [
+        line
+        for kind, line in rest
+        if kind in ("brief", "advice", "head") or (kind == "docs" and not docs_out)
+    ]
+    if docs_out:
+        n_docs = sum(1 for kind, _ in lines if kind == "doc")
+        out.append(w["summary_docs_out"].format(n=docs_out, total=n_docs))
+    return Summary(text, "; ".join(out) or None, short)
