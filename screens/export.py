@@ -21,10 +21,15 @@ from textual.widgets import Input, OptionList
 
 from ..wizard.export import FORMATS, SUFFIX, render
 from ..wizard.files import ExistsError, OutputError, write_text
+from ..wizard.safe_text import visible
 from ..wizard.sections import PlanSections
 from .confirm import ConfirmScreen
 from .strings import t
 from .widgets import ChoiceList, Plain
+
+
+FOLDER_LIMIT = 1024  # characters typed as a folder: longer than any real path on this desk
+PATH_SHOWN = 200  # characters of a path shown on screen (control characters made visible)
 
 
 def export_path(folder: Path, fmt: str, today: date) -> Path:
@@ -54,12 +59,14 @@ class ExportScreen(ModalScreen[Path | None]):
                 [(f, t(f"format_{f}", lang)) for f in FORMATS], mode="menu", id="export-formats"
             )
             hint = (
-                t("export_dir_fixed", lang, dir=self.folder)
+                t("export_dir_fixed", lang, dir=visible(self.folder, PATH_SHOWN))
                 if self.fixed
                 else t("export_dir", lang)
             )
             yield Plain(hint, id="export-dir-hint", classes="hint")
-            yield Input(str(self.folder), id="export-dir", disabled=self.fixed)
+            yield Input(
+                str(self.folder), id="export-dir", disabled=self.fixed, max_length=FOLDER_LIMIT
+            )
             yield Plain("", id="export-file")
             yield Plain("", id="export-error", classes="error")
 
@@ -86,7 +93,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def _preview(self) -> None:
         target = self.target()
         if target is not None:
-            shown = t("export_file", self.plan.lang, path=target)
+            shown = t("export_file", self.plan.lang, path=visible(target, PATH_SHOWN))
             self.query_one("#export-file", Plain).update(shown)
 
     @on(Input.Submitted, "#export-dir")
@@ -118,7 +125,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
             self.app.push_screen(
                 ConfirmScreen(
-                    t("export_replace", lang, path=target),
+                    t("export_replace", lang, path=visible(target, PATH_SHOWN)),
                     t("yes_replace", lang),
                     t("no_cancel", lang),
                 ),
@@ -133,7 +140,7 @@ class ExportScreen(ModalScreen[Path | None]):
             why = " ".join(str(exc).split())
             self.query_one("#export-error", Plain).update(t("export_failed", lang, why=why))
             return
-        self.app.notify(t("export_done", lang, path=target), timeout=8)
+        self.app.notify(t("export_done", lang, path=visible(target, PATH_SHOWN)), timeout=8)
         self.dismiss(target)
 
     def action_cancel(self) -> None:

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from textual import events
 from parcours.screens.confirm import ConfirmScreen
 from parcours.screens.export import ExportScreen
 from parcours.screens.plan import PlanScreen
@@ -184,7 +185,7 @@ async def test_read_only_or_full_disk_is_a_message_and_the_session_goes_on(
         content, session, tmp_path, lambda: monkeypatch.setattr(files.os, where, refuse)
     )
     assert list(tmp_path.iterdir()) == [session.parent] or not list(tmp_path.glob("*plan*"))
-    assert not list(tmp_path.glob(".plan-*"))
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file
 
 
 async def _read_only_export(content, session, folder: Path, then=None) -> None:
@@ -233,3 +234,32 @@ async def test_kiosk_exports_only_to_its_configured_folder(content, session, tmp
             .startswith("PLAN D'ACTION")
         )
         assert isinstance(app.screen, PlanScreen)
+
+
+async def test_a_hostile_folder_typed_for_export_is_shown_as_text_and_refused_in_one_line(
+    content, session, tmp_path
+):
+    """Markup, an action payload and escape sequences typed as the export folder: the preview
+    shows them as visible text, the write fails in one line, and nothing is written."""
+    typed = "[@click=app.quit]x[/]\x1b]0;pwned\x07\x1b[2J[b]" + "y" * 300
+    app = resumed_app(content, session, HOLDER)
+    async with app.run_test(size=SIZE) as pilot:
+        await resume(pilot)
+        dialog = await _export(pilot, "text", tmp_path / typed)
+        assert app.screen is dialog and app.is_running
+        shown = str(dialog.query_one("#export-file", Static).content)
+        assert "[@click=app.quit]x[/]" in shown and "\\x1b]0;pwned\\x07" in shown
+        assert "\x1b" not in shown and "\x07" not in shown and len(shown) < 260
+        error = str(dialog.query_one("#export-error", Static).content)
+        assert "Impossible d'enregistrer le plan" in error and "\n" not in error
+        assert "\x1b" not in error
+        box = dialog.query_one("#export-dir", Input)
+        box.value = ""
+        box.focus()
+        box.post_message(events.Paste("z" * 5000))  # a huge paste into the folder box
+        await settle(pilot)
+        assert len(box.value) <= 1024  # the box keeps a bounded folder name
+        box.post_message(events.Paste("abc"))  # while a short paste goes in
+        await settle(pilot)
+        assert box.value == "abc"
+    assert not [p for p in tmp_path.iterdir() if p.name != session.name and p != session.parent]
