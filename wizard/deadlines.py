@@ -31,6 +31,8 @@ SATURDAY, SUNDAY = 5, 6
 
 @dataclass(frozen=True)
 class SourceRef:
+    """Where a fact comes from: the source id, its reference and the article."""
+
     id: str
     file: str  # the seed file: for checks and tests only, never shown to a person
     articles: str | None = None
@@ -51,6 +53,8 @@ class End:
 
 @dataclass(frozen=True)
 class Deadline:
+    """A deadline of the plan: its words, date when known, urgency, days left and source."""
+
     id: str
     label: Localised
     date: date | None

@@ -21,7 +21,6 @@ from typing import Any
 from .dates import parse_today_option
 from .errors import INTERNAL_ERROR
 from .safe_text import one_line
-from .session import ttl_from
 from .text import DEFAULT_LANG, LANGS
 
 DEFAULT_IDLE_MINUTES = 5.0
@@ -118,6 +117,8 @@ def settings(options: dict[str, Any]) -> dict[str, Any]:
         raise ValueError(f"idle minutes must be a positive number, not {idle!r}")
     hours = options.get("session_hours") or env.get("PARCOURS_SESSION_HOURS") or None
     try:
+        from .session import ttl_from  # sessions matter to the wizard only, not to commands
+
         ttl = ttl_from(None if hours is None else str(hours))
     except ValueError:
         raise ValueError(f"session hours must be a number from 0 to 8760, not {hours!r}") from None

@@ -107,12 +107,16 @@ class Fact:
 
 @dataclass(frozen=True)
 class Option:
+    """One answer a choice question offers: its id (what is saved) and its label."""
+
     id: str
     label: Localised
 
 
 @dataclass(frozen=True)
 class Question:
+    """One question of a flow: its type, words, options and when it is asked."""
+
     id: str
     order: int
     type: str
@@ -152,6 +156,8 @@ class Item:
 
 @dataclass(frozen=True)
 class DocumentRef:
+    """A document a pathway asks for, by id, and when it is asked for."""
+
     id: str
     when: Condition | None = None
 
@@ -166,6 +172,8 @@ class Counting:
 
 @dataclass(frozen=True)
 class DeadlineRule:
+    """A time limit a pathway runs: its words, source and how its date is counted."""
+
     id: str
     label: Localised
     rule: Localised
@@ -195,6 +203,8 @@ class DeadlineRule:
 
 @dataclass(frozen=True)
 class Cost:
+    """A fee a pathway costs: amount in euros, words and source."""
+
     id: str
     label: Localised
     amount_eur: float
@@ -210,12 +220,16 @@ class Cost:
 
 @dataclass(frozen=True)
 class AuthorityRef:
+    """The authority a pathway sends a person to, by id (and the place question)."""
+
     id: str
     place: str | None = None  # the place question that names the authority
 
 
 @dataclass(frozen=True)
 class Pathway:
+    """A procedure that may apply: when it applies, its steps, documents, deadlines, costs."""
+
     id: str
     order: int
     status: str
@@ -241,6 +255,8 @@ class Pathway:
 
 @dataclass(frozen=True)
 class Document:
+    """A document to bring: its words, where to get it, source and status."""
+
     id: str
     label: Localised
     source: str
@@ -263,6 +279,8 @@ class Override:
 
 @dataclass(frozen=True)
 class Authority:
+    """An office a person goes to (préfecture, Ofpra, CNDA, mairie...), with its source."""
+
     id: str
     kind: str
     name: Localised
@@ -276,12 +294,16 @@ class Authority:
 
 @dataclass(frozen=True)
 class ProcedureAuthority:
+    """One authority of a procedure in the look-up, and its role there."""
+
     id: str
     role: Localised | None = None
 
 
 @dataclass(frozen=True)
 class Procedure:
+    """A procedure the authority look-up knows (asylum, residence, rental) and its offices."""
+
     id: str
     label: Localised
     source: str
@@ -293,6 +315,8 @@ class Procedure:
 
 @dataclass(frozen=True)
 class Notice:
+    """A fixed sentence of the content (not legal advice, a passed deadline...)."""
+
     id: str
     text: Localised
 

@@ -27,6 +27,8 @@ HELP_AUTHORITY = "associations"  # the content's authority record for "who can h
 
 @dataclass(frozen=True)
 class UsedSource:
+    """A source the plan cites, with what a person reads of it (title, date, status)."""
+
     id: str
     file: str  # never shown to a person
     title: Localised
@@ -39,6 +41,8 @@ class UsedSource:
 
 @dataclass(frozen=True)
 class Note:
+    """A sentence of the plan with the source it comes from."""
+
     text: Localised
     source: SourceRef | None
 
@@ -56,6 +60,8 @@ class NamedAuthority:
 
 @dataclass(frozen=True)
 class PlanDocument:
+    """A document to bring, in the plan: its words, details, source and status."""
+
     id: str
     label: Localised
     details: Localised | None
@@ -65,6 +71,8 @@ class PlanDocument:
 
 @dataclass(frozen=True)
 class PlanCost:
+    """A cost of the plan: amount, words and source."""
+
     id: str
     label: Localised
     amount_eur: float
@@ -76,6 +84,8 @@ class PlanCost:
 
 @dataclass(frozen=True)
 class PathwayResult:
+    """A pathway that applies: why, where to go, steps, documents and deadlines."""
+
     id: str
     title: Localised
     summary: Localised | None
@@ -89,6 +99,8 @@ class PathwayResult:
 
 @dataclass(frozen=True)
 class ActionPlan:
+    """The whole plan, language-neutral: every text is a {"fr", "en"} mapping."""
+
     today: date
     pathways: tuple[PathwayResult, ...]
     authority: NamedAuthority | None

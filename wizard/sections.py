@@ -273,6 +273,8 @@ class SourcedLine(Line):
 
 @dataclass(frozen=True)
 class AuthorityBlock(JsonFields):
+    """Where to go, in words: name, address and notes of an authority."""
+
     kind: str
     name: str
     address: str | None
@@ -284,6 +286,8 @@ class AuthorityBlock(JsonFields):
 
 @dataclass(frozen=True)
 class PathwayItem(JsonFields):
+    """A pathway as a person reads it: title, why it applies, where to go."""
+
     number: int
     id: str
     title: str
@@ -325,6 +329,8 @@ class CheckItem(JsonFields):
 
 @dataclass(frozen=True)
 class DeadlineItem(JsonFields):
+    """A deadline as a person reads it: its date, weekday, state and counting."""
+
     id: str
     label: str
     when: str  # the weekday and date (and time), its state and the days from today, in words
@@ -382,6 +388,8 @@ class DeadlineItem(JsonFields):
 
 @dataclass(frozen=True)
 class CostItem(JsonFields):
+    """A cost as a person reads it: what, how much, how to pay, a note and the source."""
+
     id: str
     label: str
     amount: str  # "25 €"
@@ -396,6 +404,8 @@ class CostItem(JsonFields):
 
 @dataclass(frozen=True)
 class AnswerItem:
+    """One answer given, as a person reads it: the question and the answer."""
+
     label: str
     value: str
 
@@ -467,6 +477,8 @@ SectionItem = (
 
 @dataclass(frozen=True)
 class Section:
+    """One part of the plan: an id, a heading and its items, in order."""
+
     id: str  # warnings, pathways, steps, documents, deadlines, costs, recourse, notes, ...
     title: str
     items: tuple[SectionItem, ...]
