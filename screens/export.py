@@ -27,7 +27,6 @@ from .confirm import ConfirmScreen
 from .strings import t
 from .widgets import ChoiceList, Plain
 
-
 FOLDER_LIMIT = 1024  # characters typed as a folder: longer than any real path on this desk
 PATH_SHOWN = 200  # characters of a path shown on screen (control characters made visible)
 

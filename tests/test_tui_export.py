@@ -7,12 +7,12 @@ import os
 from pathlib import Path
 
 import pytest
-from textual import events
 from parcours.screens.confirm import ConfirmScreen
 from parcours.screens.export import ExportScreen
 from parcours.screens.plan import PlanScreen
 from parcours.screens.qr import QrScreen
 from parcours.wizard.session import SessionData, Sessions
+from textual import events
 from textual.widgets import Input, Static
 
 from tests.examples import OFPRA_REFUSED_10_DAYS

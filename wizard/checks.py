@@ -311,14 +311,19 @@ def _walk_flow(content: Content, today: date, limit: int | None, report: Report)
             report.problems.append(f"questions '{q.id}': no valid answer to try (check min/max)")
     seen_questions: set[str] = set()
     seen_pathways: set[str] = set()
+    rendered_en: set[tuple[str, ...]] = set()
     for path in walk(content, today, limit):
         report.paths += 1
         seen_questions.update(path.order)
         try:
             plan = build_plan(content, path.answers, today)
-            # One plan, put into words in both languages.
+            # Every plan is put into words in French; in English once per combination of
+            # pathways (every pathway's English words are still rendered, at a third of the cost).
             sections(plan, "fr")
-            sections(plan, "en")
+            combination = tuple(p.id for p in plan.pathways)
+            if combination not in rendered_en:
+                rendered_en.add(combination)
+                sections(plan, "en")
         except (KeyError, ValueError, TypeError, ConditionError) as exc:
             report.problems.append(f"flow '{flow}' path {list(path.order)}: plan fails: {exc!r}")
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from .answers import display
@@ -18,8 +19,8 @@ from .conditions import evaluate, explain
 from .content import Content
 from .dates import day_month
 from .deadlines import Deadline, SourceRef, deadline, person_departement
-from .model import AuthorityRef, DeadlineRule, Item, Pathway, Source
-from .text import Localised, colon, localised, tr
+from .model import AuthorityRef, DeadlineRule, Item, Pathway, Question, Source
+from .text import LazyText, Localised, colon, localised, tr
 
 ADVICE_NOTICE = "not_legal_advice"  # the content's notice: this is not legal advice
 HELP_AUTHORITY = "associations"  # the content's authority record for "who can help"
@@ -141,6 +142,10 @@ def _dated(rec: Source) -> Localised | None:
         return None
     day = date.fromisoformat(rec.date)
     return localised(lambda lang: f"{day_month(day, lang)} {day.year}")
+
+
+def _answer_words(question: Question, value: Any, lang: str) -> str:
+    return display(question, value, lang)
 
 
 def _applies(item: Any, answers: Mapping[str, Any], today: date) -> bool:
@@ -405,8 +410,9 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date) -> Act
     reviews = [date.fromisoformat(d) for d in reviewed]
     reviews += [s.last_reviewed for s in sources if s.last_reviewed is not None]
     advice = content.notices.get(ADVICE_NOTICE)
+    # Each answer in words, in a language when it is read (the typed answers do not change).
     answered = tuple(
-        (q.label, localised(lambda lang, q=q: display(q, answers[q.id], lang)))
+        (q.label, LazyText(partial(_answer_words, q, answers[q.id])))
         for q in content.questions
         if q.id in answers
     )
