@@ -46,14 +46,17 @@ def measure(cmd: list[str], cwd: str) -> tuple[float, float, float]:
     return wall, cpu, int(out.strip()) / 1024
 
 
-def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 11
+BASELINE = "python -c 'import rich.console' (baseline)"
+
+
+def collect(runs: int = 11) -> dict[str, tuple[float, float, float]]:
+    """Median wall ms, CPU ms and peak MiB of each command, measured interleaved."""
     py = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
         answers = Path(tmp) / "answers.json"
         answers.write_text(json.dumps(HOLDER_93), encoding="utf-8")
         kinds = {
-            "python -c 'import rich.console' (baseline)": [py, "-c", "import rich.console"],
+            BASELINE: [py, "-c", "import rich.console"],
             "parcours step --json": [py, "-m", "parcours", "step", "-a", str(answers), "--json"],
             "parcours plan": [py, "-m", "parcours", "plan", "-a", str(answers)],
             "parcours check-data": [py, "-m", "parcours", "check-data"],
@@ -63,14 +66,20 @@ def main() -> None:
         for _ in range(runs):
             for name, cmd in kinds.items():  # interleaved: load changes hit every kind alike
                 results[name].append(measure(cmd, tmp))
+    return {
+        name: tuple(statistics.median(col) for col in zip(*rows, strict=True))  # type: ignore[misc]
+        for name, rows in results.items()
+    }
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 11
+    medians = collect(runs)
     print(f"CLI benchmark — {runs} runs each, interleaved; Python {sys.version.split()[0]}")
     print(f"{'':44} {'wall':>8} {'CPU':>8} {'peak RSS':>10}")
-    medians = {}
-    for name, rows in results.items():
-        wall, cpu, rss = (statistics.median(col) for col in zip(*rows, strict=True))
-        medians[name] = (wall, cpu, rss)
+    for name, (wall, cpu, rss) in medians.items():
         print(f"{name:44} {wall:6.0f} ms {cpu:6.0f} ms {rss:7.1f} MiB")
-    base = medians["python -c 'import rich.console' (baseline)"]
+    base = medians[BASELINE]
     for name, target in (("parcours step --json", 1.5), ("parcours plan", 2.0)):
         wall, cpu, rss = medians[name]
         print(

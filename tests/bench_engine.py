@@ -85,31 +85,37 @@ def median_ms(fn: Any, runs: int = 5) -> float:
     return statistics.median(times)
 
 
-def report(title: str, sizes: list[int], fn: Any) -> None:
-    print(title)
-    previous = None
-    for n in sizes:
-        ms = median_ms(lambda n=n: fn(n))
-        ratio = f"  x{ms / previous:.2f}" if previous else ""
-        print(f"  {n:>5}: {ms:8.1f} ms{ratio}")
-        previous = ms
+def growth(sizes: list[int], fn: Any) -> list[tuple[int, float]]:
+    """(size, median ms) for each size."""
+    return [(n, median_ms(lambda n=n: fn(n))) for n in sizes]
+
+
+def collect() -> dict[str, list[tuple[int, float]]]:
+    """Each workload's median time at three sizes, each double the previous."""
+    chains = {n: chain(n) for n in (200, 400, 800)}
+    answered = {n: {f"q{i}": "x" for i in range(n)} for n in chains}
+    plans = {n: wide_plan(n) for n in (1000, 2000, 4000)}
+    return {
+        "walk of one path through n chained questions": growth(
+            list(chains), lambda n: list(walk(chains[n], TODAY))
+        ),
+        "step with n answers given": growth(
+            list(chains), lambda n: step(chains[n], answered[n], TODAY)
+        ),
+        "plan with n documents, n steps and n notes (built, then put into words)": growth(
+            list(plans), lambda n: sections(build_plan(plans[n][0], plans[n][1], TODAY), "fr")
+        ),
+    }
 
 
 def main() -> None:
-    chains = {n: chain(n) for n in (200, 400, 800)}
-    report(
-        "walk of one path through n chained questions",
-        list(chains),
-        lambda n: list(walk(chains[n], TODAY)),
-    )
-    answered = {n: {f"q{i}": "x" for i in range(n)} for n in chains}
-    report("step with n answers given", list(chains), lambda n: step(chains[n], answered[n], TODAY))
-    plans = {n: wide_plan(n) for n in (1000, 2000, 4000)}
-    report(
-        "plan with n documents, n steps and n notes (built, then put into words)",
-        list(plans),
-        lambda n: sections(build_plan(plans[n][0], plans[n][1], TODAY), "fr"),
-    )
+    for title, rows in collect().items():
+        print(title)
+        previous = None
+        for n, ms in rows:
+            ratio = f"  x{ms / previous:.2f}" if previous else ""
+            print(f"  {n:>5}: {ms:8.1f} ms{ratio}")
+            previous = ms
 
 
 if __name__ == "__main__":

@@ -133,8 +133,12 @@ def run_child(args: list[str], env: dict[str, str]) -> tuple[float, float, float
     return first - start, end - start, usage.ru_maxrss / 1024, cpu  # ru_maxrss: KiB on Linux
 
 
-def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 9
+FIRST_QUESTION = "parcours (to 1st question)"
+BARE_APP = "bare Textual app (same widgets)"
+
+
+def collect(runs: int = 9) -> dict[str, tuple[float, ...]]:
+    """Medians of (seconds to first screen, seconds to exit, peak MiB, CPU seconds)."""
     py = sys.executable
     tmp = Path(tempfile.mkdtemp(prefix="parcours-bench-"))
     env = {**os.environ, "HOME": str(tmp), "XDG_DATA_HOME": str(tmp / "data")}
@@ -143,8 +147,8 @@ def main() -> None:
     answers.write_text(json.dumps(HOLDER), encoding="utf-8")
 
     kinds = {
-        "parcours (to 1st question)": [py, "-c", PARCOURS_CHILD, str(tmp / "sessions")],
-        "bare Textual app (same widgets)": [py, "-c", BARE_CHILD],
+        FIRST_QUESTION: [py, "-c", PARCOURS_CHILD, str(tmp / "sessions")],
+        BARE_APP: [py, "-c", BARE_CHILD],
         "parcours plan (no Textual)": [
             py,
             "-m",
@@ -163,20 +167,25 @@ def main() -> None:
     for _ in range(runs):
         for name, args in kinds.items():
             results[name].append(run_child(args, env))
+    return {
+        name: tuple(statistics.median(r[i] for r in rows) for i in range(4))
+        for name, rows in results.items()
+    }
 
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 9
+    med = collect(runs)
     print(
         f"parcours start-up benchmark — {runs} runs each, interleaved; "
         f"Python {sys.version.split()[0]}"
     )
     print(f"{'':34} {'first screen':>13} {'exit':>9} {'CPU':>9} {'peak RSS':>10}")
-    med: dict[str, tuple[float, ...]] = {}
-    for name, rows in results.items():
-        med[name] = tuple(statistics.median(r[i] for r in rows) for i in range(4))
-        first, total, rss, cpu = med[name]
+    for name, (first, total, rss, cpu) in med.items():
         timed = "plan" not in name and "pass" not in name
         shown = f"{first * 1000:10.0f} ms" if timed else " " * 13
         print(f"{name:34} {shown} {total * 1000:6.0f} ms {cpu * 1000:6.0f} ms {rss:7.1f} MiB")
-    p, b = med["parcours (to 1st question)"], med["bare Textual app (same widgets)"]
+    p, b = med[FIRST_QUESTION], med[BARE_APP]
     ratio = p[0] / b[0]
     print()
     print(f"time ratio parcours / bare (to first question): {ratio:.2f}  (target <= 1.30)")
