@@ -115,6 +115,11 @@ def main() -> None:
             f" (target <= {target}x: {verdict(wall / base[0] <= target)}); peak {rss:.1f} MiB"
             f" (target < 30 MiB: {verdict(rss < 30)})"
         )
+    floor = cli[bench_cli.FLOOR]
+    print(
+        f"  {'(' + bench_cli.FLOOR + ')':22} {floor[0]:5.0f} ms = {floor[0] / base[0]:.2f}x wall:"
+        " Python, Click and Typer before any of parcours"
+    )
     check_ms = cli["parcours check-data"][0]
     ok = verdict(check_ms < 600)
     print(f"  parcours check-data    {check_ms:5.0f} ms (target < 600 ms: {ok})")

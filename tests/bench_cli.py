@@ -47,6 +47,19 @@ def measure(cmd: list[str], cwd: str) -> tuple[float, float, float]:
 
 
 BASELINE = "python -c 'import rich.console' (baseline)"
+FLOOR = "a Typer command that does nothing"
+# What any Typer command costs before parcours does anything: the floor of this design.
+NOOP_TYPER = (
+    "import typer\n"
+    "app = typer.Typer(add_completion=False)\n"
+    "@app.command()\n"
+    "def step(answers: str = typer.Option(..., '--answers', '-a'), json_out: bool = False):\n"
+    "    pass\n"
+    "@app.command()\n"
+    "def plan():\n"
+    "    pass\n"
+    "app()\n"
+)
 
 
 def collect(runs: int = 11) -> dict[str, tuple[float, float, float]]:
@@ -57,6 +70,7 @@ def collect(runs: int = 11) -> dict[str, tuple[float, float, float]]:
         answers.write_text(json.dumps(HOLDER_93), encoding="utf-8")
         kinds = {
             BASELINE: [py, "-c", "import rich.console"],
+            FLOOR: [py, "-c", NOOP_TYPER, "step", "-a", str(answers), "--json-out"],
             "parcours step --json": [py, "-m", "parcours", "step", "-a", str(answers), "--json"],
             "parcours plan": [py, "-m", "parcours", "plan", "-a", str(answers)],
             "parcours check-data": [py, "-m", "parcours", "check-data"],
