@@ -149,6 +149,25 @@ def test_oqtf_time_limit_follows_house_arrest_or_detention(
     assert "oqtf_appeal_general" not in [d.id for d in plan.deadlines]
 
 
+@pytest.mark.parametrize(
+    ("situation", "said"),
+    [("free", True), ("unsure", True), ("house_arrest", False), ("detention", False)],
+)
+def test_legal_aid_interrupting_the_one_month_limit_is_said_only_where_it_may_apply(
+    content, today, situation, said
+):
+    """InfoMIE gives the interruption by a legal aid request for the 1-month case only: a person
+    under house arrest (7 days) or in detention (48 hours) must not read of a 1-month limit."""
+    answers = refused([], oqtf=situation)
+    if situation in ("free", "house_arrest"):
+        answers["refusal_oqtf_date"] = "2026-11-20"
+    plan = plan_for(content, answers, today)
+    aid = [s for s in plan.steps if "aide juridictionnelle" in s and "interrompt" in s]
+    assert bool(aid) is said
+    if said:
+        assert "1 mois" in aid[0]
+
+
 def test_unsure_about_the_oqtf_lists_every_time_limit_without_dates(content, today):
     plan = plan_for(content, refused([], oqtf="unsure"), today)
     assert {d.id for d in plan.deadlines} == {
