@@ -21,6 +21,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 Mode = Literal["radio", "check", "menu"]
+SHORT_LABEL = 36  # characters a choice can hold on one line in the narrowest usable window
 
 
 class Plain(Static):
@@ -93,13 +94,18 @@ class ChoiceList(OptionList):
             return pointer + ("[x] " if option_id in self.checked else "[ ] ")
         return pointer
 
-    def _prompt(self, option_id: str, cursor: bool) -> Table:
-        # A grid keeps wrapped labels aligned after the marker (hanging indent).
+    def _prompt(self, option_id: str, cursor: bool) -> Table | Text:
         marker = self._marker(option_id, cursor)
+        label = self.labels[option_id]
+        if len(marker) + len(label) <= SHORT_LABEL:
+            # One line at any width the app allows (a place suggestion): plain text, which
+            # costs a fraction of a grid to lay out at every keystroke.
+            return Text(marker + label, no_wrap=True, overflow="ellipsis")
+        # A grid keeps wrapped labels aligned after the marker (hanging indent).
         grid = Table.grid(padding=0)
         grid.add_column(width=len(marker), no_wrap=True)
         grid.add_column(ratio=1)
-        grid.add_row(Text(marker), Text(self.labels[option_id]))
+        grid.add_row(Text(marker), Text(label))
         return grid
 
     def _redraw(self, index: int | None) -> None:
