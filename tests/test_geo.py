@@ -385,7 +385,7 @@ def test_the_shipped_name_index_is_a_fresh_build():
 def test_a_name_lookup_reads_the_index_and_folds_no_name():
     geo = Geography()
     keys, refs = geo.communes.sorted_names
-    assert keys == sorted(keys) and len(keys) == len(refs) > 35_000
+    assert list(keys) == sorted(keys) and len(keys) == len(refs) > 35_000
     assert [e.insee for e in geo.communes.named(name_key("Athis-Mons"))] == ["91027"]
 
 
@@ -431,3 +431,25 @@ def test_no_question_when_the_name_is_itself_the_known_town_or_qualified(
 def test_suggestions_offer_the_better_known_town_first(geo: Geography) -> None:
     assert geo.suggest("Evry")[:2] == ["Évry-Courcouronnes (91)", "Évry (89)"]
     assert geo.suggest("charleville")[:2] == ["Charleville-Mézières (08)", "Charleville (51)"]
+
+
+@pytest.mark.parametrize(
+    "items", [[], ["a"], ["", "b"], ["ab", "", "c"], ["alpha", "beta", "gamma", "gamma", "z"]]
+)
+def test_packed_strings_read_like_the_list_they_hold(items):
+    from bisect import bisect_left, bisect_right
+
+    from parcours.wizard.geo import Packed
+
+    packed = Packed("|".join(items), "|") if items else Packed("", "|")
+    assert len(packed) == len(items) and list(packed) == items
+    assert packed[1:3] == items[1:3] and packed[-2:] == items[-2:]
+    if items:
+        assert packed[-1] == items[-1]
+    with pytest.raises(IndexError):
+        packed[len(items)]
+    assert packed.has_empty() == ("" in items)
+    for probe in ("", "a", "b", "gamma", "zz"):
+        if items == sorted(items):
+            assert bisect_left(packed, probe) == bisect_left(items, probe)
+            assert bisect_right(packed, probe) == bisect_right(items, probe)
