@@ -22,6 +22,7 @@ from typing import Any
 
 from .dates import shift
 from .model import DeadlineRule
+from .record import Record
 from .text import Localised
 
 Day = date  # a field named "date" hides the type inside the dataclasses below
@@ -29,8 +30,8 @@ URGENT_DAYS = 30  # a deadline this close is marked "urgent" (a display choice, 
 SATURDAY, SUNDAY = 5, 6
 
 
-@dataclass(frozen=True)
-class SourceRef:
+@dataclass(frozen=True, eq=False, repr=False)
+class SourceRef(Record):
     """Where a fact comes from: the source id, its reference and the article."""
 
     id: str
@@ -41,8 +42,8 @@ class SourceRef:
     dated: Localised | None = field(default=None, compare=False)  # the date it gives, in words
 
 
-@dataclass(frozen=True)
-class End:
+@dataclass(frozen=True, eq=False, repr=False)
+class End(Record):
     """Where a deadline falls once counted."""
 
     date: date
@@ -51,8 +52,8 @@ class End:
     moved_reason: str | None = None  # why: "saturday", "sunday" or a holiday id ("ascension")
 
 
-@dataclass(frozen=True)
-class Deadline:
+@dataclass(frozen=True, eq=False, repr=False)
+class Deadline(Record):
     """A deadline of the plan: its words, date when known, urgency, days left and source."""
 
     id: str

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from .errors import ContentError
 from .qtypes import TYPES, QuestionType
+from .record import Record
 from .text import LANGS, Localised
 
 STATUSES = ("current", "archive")
@@ -36,8 +37,8 @@ Condition = Mapping[str, Any]
 # -- records ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Source:
+@dataclass(frozen=True, eq=False, repr=False)
+class Source(Record):
     """A text the content relies on: a seed file, or a public page (url + date consulted)."""
 
     id: str
@@ -58,16 +59,16 @@ class Source:
         return self.file or self.url or self.id
 
 
-@dataclass(frozen=True)
-class Citation:
+@dataclass(frozen=True, eq=False, repr=False)
+class Citation(Record):
     """One more source a fact relies on, with the article it cites."""
 
     id: str
     articles: str | None = None
 
 
-@dataclass(frozen=True)
-class Dating:
+@dataclass(frozen=True, eq=False, repr=False)
+class Dating(Record):
     """When a fact holds and when it was last checked against its sources (ISO dates)."""
 
     sources: tuple[Citation, ...] = ()  # sources beyond the main ``source``
@@ -76,8 +77,8 @@ class Dating:
     last_reviewed: str | None = None  # last checked against its sources
 
 
-@dataclass(frozen=True)
-class Fact:
+@dataclass(frozen=True, eq=False, repr=False)
+class Fact(Record):
     """A fee, fine or time limit as written once in the content source (data/source/facts);
     pathways quote it. Older rules stay here with status "archive"."""
 
@@ -105,16 +106,16 @@ class Fact:
         return {self.unit: n} if n else {}
 
 
-@dataclass(frozen=True)
-class Option:
+@dataclass(frozen=True, eq=False, repr=False)
+class Option(Record):
     """One answer a choice question offers: its id (what is saved) and its label."""
 
     id: str
     label: Localised
 
 
-@dataclass(frozen=True)
-class Question:
+@dataclass(frozen=True, eq=False, repr=False)
+class Question(Record):
     """One question of a flow: its type, words, options and when it is asked."""
 
     id: str
@@ -143,8 +144,8 @@ class Question:
         return next((o for o in self.options if o.id == option_id), None)
 
 
-@dataclass(frozen=True)
-class Item:
+@dataclass(frozen=True, eq=False, repr=False)
+class Item(Record):
     """A sentence of a pathway (a step, a note, a warning, a recourse, a piece of history)."""
 
     text: Localised
@@ -154,24 +155,24 @@ class Item:
     dating: Dating = field(default_factory=Dating)
 
 
-@dataclass(frozen=True)
-class DocumentRef:
+@dataclass(frozen=True, eq=False, repr=False)
+class DocumentRef(Record):
     """A document a pathway asks for, by id, and when it is asked for."""
 
     id: str
     when: Condition | None = None
 
 
-@dataclass(frozen=True)
-class Counting:
+@dataclass(frozen=True, eq=False, repr=False)
+class Counting(Record):
     """Where the way a deadline is counted comes from (e.g. CPC art. 641-642)."""
 
     source: str
     articles: str | None = None
 
 
-@dataclass(frozen=True)
-class DeadlineRule:
+@dataclass(frozen=True, eq=False, repr=False)
+class DeadlineRule(Record):
     """A time limit a pathway runs: its words, source and how its date is counted."""
 
     id: str
@@ -201,8 +202,8 @@ class DeadlineRule:
         return {self.unit: n} if n else {}
 
 
-@dataclass(frozen=True)
-class Cost:
+@dataclass(frozen=True, eq=False, repr=False)
+class Cost(Record):
     """A fee a pathway costs: amount in euros, words and source."""
 
     id: str
@@ -218,16 +219,16 @@ class Cost:
     dating: Dating = field(default_factory=Dating)
 
 
-@dataclass(frozen=True)
-class AuthorityRef:
+@dataclass(frozen=True, eq=False, repr=False)
+class AuthorityRef(Record):
     """The authority a pathway sends a person to, by id (and the place question)."""
 
     id: str
     place: str | None = None  # the place question that names the authority
 
 
-@dataclass(frozen=True)
-class Pathway:
+@dataclass(frozen=True, eq=False, repr=False)
+class Pathway(Record):
     """A procedure that may apply: when it applies, its steps, documents, deadlines, costs."""
 
     id: str
@@ -253,8 +254,8 @@ class Pathway:
     dating: Dating = field(default_factory=Dating)
 
 
-@dataclass(frozen=True)
-class Document:
+@dataclass(frozen=True, eq=False, repr=False)
+class Document(Record):
     """A document to bring: its words, where to get it, source and status."""
 
     id: str
@@ -266,8 +267,8 @@ class Document:
     dating: Dating = field(default_factory=Dating)
 
 
-@dataclass(frozen=True)
-class Override:
+@dataclass(frozen=True, eq=False, repr=False)
+class Override(Record):
     """An authority's name, address or notes for one département or commune."""
 
     source: str
@@ -277,8 +278,8 @@ class Override:
     correction: Localised | None = None  # where the data corrects its source (not shown)
 
 
-@dataclass(frozen=True)
-class Authority:
+@dataclass(frozen=True, eq=False, repr=False)
+class Authority(Record):
     """An office a person goes to (préfecture, Ofpra, CNDA, mairie...), with its source."""
 
     id: str
@@ -292,16 +293,16 @@ class Authority:
     dating: Dating = field(default_factory=Dating)
 
 
-@dataclass(frozen=True)
-class ProcedureAuthority:
+@dataclass(frozen=True, eq=False, repr=False)
+class ProcedureAuthority(Record):
     """One authority of a procedure in the look-up, and its role there."""
 
     id: str
     role: Localised | None = None
 
 
-@dataclass(frozen=True)
-class Procedure:
+@dataclass(frozen=True, eq=False, repr=False)
+class Procedure(Record):
     """A procedure the authority look-up knows (asylum, residence, rental) and its offices."""
 
     id: str
@@ -313,8 +314,8 @@ class Procedure:
     notes: tuple[Item, ...] = ()
 
 
-@dataclass(frozen=True)
-class Notice:
+@dataclass(frozen=True, eq=False, repr=False)
+class Notice(Record):
     """A fixed sentence of the content (not legal advice, a passed deadline...)."""
 
     id: str

@@ -20,14 +20,15 @@ from .content import Content
 from .dates import day_month
 from .deadlines import Deadline, SourceRef, deadline, person_departement
 from .model import AuthorityRef, DeadlineRule, Item, Pathway, Question, Source
+from .record import Record
 from .text import LazyText, Localised, colon, localised, tr
 
 ADVICE_NOTICE = "not_legal_advice"  # the content's notice: this is not legal advice
 HELP_AUTHORITY = "associations"  # the content's authority record for "who can help"
 
 
-@dataclass(frozen=True)
-class UsedSource:
+@dataclass(frozen=True, eq=False, repr=False)
+class UsedSource(Record):
     """A source the plan cites, with what a person reads of it (title, date, status)."""
 
     id: str
@@ -40,16 +41,16 @@ class UsedSource:
     last_reviewed: date | None = None
 
 
-@dataclass(frozen=True)
-class Note:
+@dataclass(frozen=True, eq=False, repr=False)
+class Note(Record):
     """A sentence of the plan with the source it comes from."""
 
     text: Localised
     source: SourceRef | None
 
 
-@dataclass(frozen=True)
-class NamedAuthority:
+@dataclass(frozen=True, eq=False, repr=False)
+class NamedAuthority(Record):
     """An authority named for the person's place (in both languages)."""
 
     kind: str
@@ -59,8 +60,8 @@ class NamedAuthority:
     source: SourceRef | None
 
 
-@dataclass(frozen=True)
-class PlanDocument:
+@dataclass(frozen=True, eq=False, repr=False)
+class PlanDocument(Record):
     """A document to bring, in the plan: its words, details, source and status."""
 
     id: str
@@ -70,8 +71,8 @@ class PlanDocument:
     status: str
 
 
-@dataclass(frozen=True)
-class PlanCost:
+@dataclass(frozen=True, eq=False, repr=False)
+class PlanCost(Record):
     """A cost of the plan: amount, words and source."""
 
     id: str
@@ -83,8 +84,8 @@ class PlanCost:
     status: str
 
 
-@dataclass(frozen=True)
-class PathwayResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class PathwayResult(Record):
     """A pathway that applies: why, where to go, steps, documents and deadlines."""
 
     id: str
@@ -98,8 +99,8 @@ class PathwayResult:
     steps: tuple[Localised, ...]
 
 
-@dataclass(frozen=True)
-class ActionPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class ActionPlan(Record):
     """The whole plan, language-neutral: every text is a {"fr", "en"} mapping."""
 
     today: date

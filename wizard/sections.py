@@ -12,6 +12,7 @@ from typing import Any, ClassVar, TypeVar
 
 from .dates import clock, day_month, format_date, long_date, weekday_name
 from .plan import ActionPlan, Deadline, NamedAuthority, SourceRef
+from .record import Record
 from .text import colon, tr
 
 Day = date  # a field named "date" hides the type inside the dataclasses below
@@ -219,7 +220,7 @@ def _json(value: Any) -> Any:
     return value
 
 
-class JsonFields:
+class JsonFields(Record):
     """An item whose JSON form (the protocol's PLAN) is some of its fields, in this order."""
 
     JSON: ClassVar[tuple[str, ...]] = ()
@@ -228,8 +229,8 @@ class JsonFields:
         return {name: _json(getattr(self, name)) for name in self.JSON}
 
 
-@dataclass(frozen=True)
-class SourceLine:
+@dataclass(frozen=True, eq=False, repr=False)
+class SourceLine(Record):
     """Where a fact comes from, in words, and the reference itself."""
 
     text: str  # "source [2], CESEDA L424-9": the number of the source in the plan's list
@@ -252,8 +253,8 @@ class SourceLine:
         return {"id": self.ref.id, "title": self.title, "articles": self.ref.articles}
 
 
-@dataclass(frozen=True)
-class Line:
+@dataclass(frozen=True, eq=False, repr=False)
+class Line(Record):
     """A sentence: a warning, a step, a note, a recourse, a piece of history."""
 
     text: str
@@ -263,7 +264,7 @@ class Line:
         return self.text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class SourcedLine(Line):
     """A sentence whose JSON form keeps its source (recourse, notes, history)."""
 
@@ -271,7 +272,7 @@ class SourcedLine(Line):
         return {"text": self.text, "source": self.source.to_json() if self.source else None}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class AuthorityBlock(JsonFields):
     """Where to go, in words: name, address and notes of an authority."""
 
@@ -284,7 +285,7 @@ class AuthorityBlock(JsonFields):
     JSON = ("kind", "name", "address", "notes", "source")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class PathwayItem(JsonFields):
     """A pathway as a person reads it: title, why it applies, where to go."""
 
@@ -313,7 +314,7 @@ class PathwayItem(JsonFields):
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class CheckItem(JsonFields):
     """A document to gather: a checkbox, or a plain line when it is history."""
 
@@ -327,7 +328,7 @@ class CheckItem(JsonFields):
     JSON = ("id", "label", "details", "source", "status")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class DeadlineItem(JsonFields):
     """A deadline as a person reads it: its date, weekday, state and counting."""
 
@@ -386,7 +387,7 @@ class DeadlineItem(JsonFields):
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class CostItem(JsonFields):
     """A cost as a person reads it: what, how much, how to pay, a note and the source."""
 
@@ -402,8 +403,8 @@ class CostItem(JsonFields):
     JSON = ("id", "label", "amount_eur", "payment", "note", "source", "status")
 
 
-@dataclass(frozen=True)
-class AnswerItem:
+@dataclass(frozen=True, eq=False, repr=False)
+class AnswerItem(Record):
     """One answer given, as a person reads it: the question and the answer."""
 
     label: str
@@ -413,7 +414,7 @@ class AnswerItem:
         return [self.label, self.value]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class SourceItem(JsonFields):
     """A source as a person reads it: its number in the plan, title, date and status in words."""
 
@@ -448,7 +449,7 @@ class SourceItem(JsonFields):
         return f"[{self.number}] {self.title}{dated} ({self.status_word})"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class BriefItem(JsonFields):
     """One line of "en bref": a label ("Où aller") and what to know, urgent or not."""
 
@@ -475,8 +476,8 @@ SectionItem = (
 )
 
 
-@dataclass(frozen=True)
-class Section:
+@dataclass(frozen=True, eq=False, repr=False)
+class Section(Record):
     """One part of the plan: an id, a heading and its items, in order."""
 
     id: str  # warnings, pathways, steps, documents, deadlines, costs, recourse, notes, ...
@@ -484,8 +485,8 @@ class Section:
     items: tuple[SectionItem, ...]
 
 
-@dataclass(frozen=True)
-class PlanSections:
+@dataclass(frozen=True, eq=False, repr=False)
+class PlanSections(Record):
     """A plan in one language: its heading, then its sections in reading order."""
 
     lang: str
@@ -900,8 +901,8 @@ def sections(plan: ActionPlan, lang: str) -> PlanSections:
 # -- the compact summary a phone reads from a QR code --------------------------------------------
 
 
-@dataclass(frozen=True)
-class Summary:
+@dataclass(frozen=True, eq=False, repr=False)
+class Summary(Record):
     """The plan in a few lines for a QR code, and what had to be left out to fit."""
 
     text: str
