@@ -371,6 +371,14 @@ def main_callback(
     blink: Annotated[
         bool, typer.Option("--blink", help="Blinking text cursor (off by default: it costs bytes).")
     ] = False,
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain",
+            help="Numbered questions on plain lines, no escape codes (screen readers, braille "
+            "displays, TERM=dumb); also when input or output is not a terminal.",
+        ),
+    ] = False,
     mouse: Annotated[
         bool,
         typer.Option("--mouse", help="Use the mouse even over SSH or in kiosk mode."),
@@ -413,7 +421,12 @@ def main_callback(
     if ctx.invoked_subcommand is None:
         from .launch import start_tui
 
-        options: dict[str, Any] = {"lang": lang.value, "kiosk": kiosk, "blink": blink}
+        options: dict[str, Any] = {
+            "lang": lang.value,
+            "kiosk": kiosk,
+            "blink": blink,
+            "plain": plain,
+        }
         if no_mouse or mouse:
             options["mouse"] = mouse and not no_mouse
         if idle_minutes is not None:

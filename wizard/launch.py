@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from typing import Any
 
 from .dates import parse_today_option
@@ -24,15 +25,12 @@ from .safe_text import one_line
 from .text import DEFAULT_LANG, LANGS
 
 DEFAULT_IDLE_MINUTES = 5.0
-NO_TERMINAL = (
-    "parcours: no terminal: run `parcours` in a terminal (over SSH: ssh -t), "
-    "or use `parcours step`/`parcours plan` with an answers file (see parcours --help)"
-)
 _FLAGS = {
     "--no-mouse": ("mouse", False),
     "--mouse": ("mouse", True),
     "--kiosk": ("kiosk", True),
     "--blink": ("blink", True),
+    "--plain": ("plain", True),
 }
 _VALUES = {
     "--lang": "lang",
@@ -87,13 +85,6 @@ def has_terminal() -> bool:
         return False
 
 
-def no_terminal() -> None:
-    """Without a terminal: one line saying how to run the wizard, then exit (code 2). A plain
-    line mode, once there is one, starts here instead."""
-    print(NO_TERMINAL, file=sys.stderr)
-    raise SystemExit(2)
-
-
 def scrub_textual_env(environ: dict[str, str] | os._Environ[str] = os.environ) -> list[str]:
     """Remove ``TEXTUAL`` and every ``TEXTUAL_*`` variable (they can write screenshots and logs,
     import a driver module or press keys); the names removed."""
@@ -139,15 +130,50 @@ def settings(options: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def wants_plain(options: dict[str, Any], environ: Any = None) -> bool:
+    """Plain mode when asked (``--plain``), for a terminal that cannot draw (``TERM=dumb``)
+    and without a terminal (input or output redirected, ``ssh -T``)."""
+    env = os.environ if environ is None else environ
+    return bool(options.get("plain")) or env.get("TERM") == "dumb" or not has_terminal()
+
+
+def start_plain(chosen: dict[str, Any]) -> None:
+    """Run plain mode (numbered questions on plain lines) and exit with its status."""
+    from .content import load_content
+    from .glyphs import utf8_locale
+    from .plain import run_plain
+    from .session import Sessions
+
+    sessions = Sessions(ttl=chosen["session_ttl"])
+    try:
+        sessions.clean_up()
+    except OSError:
+        pass  # a folder that cannot be cleaned: the first save says why
+    try:
+        code = run_plain(
+            load_content().with_flow("main"),
+            chosen["lang"],
+            chosen["today"] or date.today(),
+            sessions,
+            ascii_only=not utf8_locale(),
+        )
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        print(f"parcours: internal error ({type(exc).__name__}); please report it", file=sys.stderr)
+        sys.exit(INTERNAL_ERROR)
+    sys.exit(code)
+
+
 def start_tui(options: dict[str, Any]) -> None:
-    """Start the full-screen wizard (both entry paths end here)."""
-    if not has_terminal():
-        no_terminal()
+    """Start the wizard (both entry paths end here): full-screen, or plain mode."""
     try:
         chosen = settings(options)
     except ValueError as exc:
         print(f"parcours: {one_line(str(exc))}", file=sys.stderr)
         raise SystemExit(2) from None
+    if wants_plain(options):
+        start_plain(chosen)
     if chosen["kiosk"]:
         scrub_textual_env()
     from ..screens.app import run  # Textual is imported only here, after the scrub.
