@@ -174,12 +174,12 @@ def test_bad_input_exits_2_with_one_line(tmp_path, answers_file, case, command):
         (["step", "-a", "/no/such/file.json", "--json"], "cannot read answers file"),
         (["step", "-a", "-", "--json", "--today", "2026-13-01"], "--today"),
         (["step", "-a", "-", "--json", "--lang", "de"], "lang"),
-        (["step", "-a", "-", "--json", "--flow", "nowhere"], "unknown flow"),
-        (["plan", "-a", "-"], "question 'situation': not answered yet"),
+        (["step", "-a", "-", "--json", "--flow", "nowhere"], "questionnaire inconnu"),
+        (["plan", "-a", "-"], "question « situation » : pas encore de réponse"),
         (["plan", "-a", "-", "--format", "pdf"], "format"),
-        (["plan"], "Missing option '--answers'"),
-        (["frobnicate"], "No such command 'frobnicate'"),
-        (["step", "-a", "-", "--colour"], "No such option"),
+        (["plan"], "Option manquante '--answers'"),
+        (["frobnicate"], "Commande inconnue 'frobnicate'"),
+        (["step", "-a", "-", "--colour"], "Option inconnue"),
     ],
 )
 def test_bad_options_exit_2(tmp_path, args, fragment):
@@ -188,6 +188,57 @@ def test_bad_options_exit_2(tmp_path, args, fragment):
     assert fragment in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["step", "-a", "-", "--json", "--flow", "nowhere"], "unknown flow"),
+        (["plan", "-a", "-"], "question 'situation': not answered yet"),
+        (["plan", "-a", "-", "--format", "nope"], "'nope' is not one of 'text'"),
+        (["plan"], "Missing option '--answers'"),
+        (["frobnicate"], "No such command 'frobnicate'"),
+        (["authority", "Metz"], "Missing option '--procedure'"),
+        (["step", "-a", "-", "--colour"], "No such option"),
+    ],
+)
+def test_the_same_errors_in_english_with_lang_en(tmp_path, args, fragment):
+    result = run([*args, "--lang", "en"], stdin="{}", cwd=tmp_path)
+    assert result.returncode == 2
+    assert fragment in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["authority", "Metz"], "Option manquante '--procedure' / '-p'."),
+        (["nonsense"], "Commande inconnue 'nonsense'."),
+        (["plan", "-a", "-", "--format", "nope"], "Valeur invalide pour '--format' / '-f' :"),
+    ],
+)
+def test_usage_errors_are_french_by_default(tmp_path, args, fragment):
+    result = run(args, stdin="{}", cwd=tmp_path)
+    assert result.returncode == 2
+    assert fragment in result.stderr and "(voir parcours --help)" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_the_locale_chooses_english_and_help_is_french_by_default(tmp_path):
+    english = subprocess.run(
+        [sys.executable, "-m", "parcours", "nonsense"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "LANG": "en_GB.UTF-8", "LC_ALL": ""},
+        timeout=60,
+    )
+    assert "No such command 'nonsense'" in english.stderr
+    helped = run(["--help"], cwd=tmp_path)
+    assert helped.returncode == 0
+    assert "Utilisation :" in helped.stdout and "Afficher ce message" in helped.stdout
+    assert "Langue de l'assistant." in helped.stdout and "--plain" in helped.stdout
+    assert "Usage:" in run(["--help", "--lang", "en"], cwd=tmp_path).stdout
 
 
 def test_errors_in_english_with_lang_en(tmp_path):

@@ -18,10 +18,11 @@ import click
 import typer
 
 from .. import __version__
+from .cli_lang import T, current
 from .dates import parse_today_option
 from .errors import CLOSED_OUTPUT, INTERNAL_ERROR, AnswerError, DataError, UserError
 from .safe_text import has_unsafe, json_text, one_line, visible
-from .text import DEFAULT_LANG, LANGS
+from .text import LANGS
 
 if TYPE_CHECKING:
     from .content import Content
@@ -33,14 +34,17 @@ app = typer.Typer(
     add_completion=False,
     invoke_without_command=True,
     pretty_exceptions_enable=False,
-    help="parcours — find your administrative pathway in France and get a sourced action plan. "
-    "Offline; sends nothing anywhere; not legal advice. Run without a command to start the wizard.",
+    help=T(
+        "parcours — find your administrative pathway in France and get a sourced action "
+        "plan. Offline; sends nothing anywhere; not legal advice. Run without a command to "
+        "start the wizard."
+    ),
 )
 
 
 # The languages as Typer's choices, made from the one list in ``text``.
 Lang = StrEnum("Lang", {lang: lang for lang in LANGS})  # type: ignore[misc]
-DEFAULT = Lang(DEFAULT_LANG)
+DEFAULT = Lang(current())  # --lang's default: the run's language (the locale's, else French)
 
 
 class PlanFormat(StrEnum):
@@ -124,7 +128,13 @@ def run_step(
     raw = read_answers(answers_path)
     content = load()
     if flow not in content.flows:
-        fail(f"--flow: unknown flow '{visible(flow)}' (known: {', '.join(content.flows)})")
+        fail(
+            T(
+                "--flow: unknown flow '{flow}' (known: {known})",
+                flow=visible(flow),
+                known=", ".join(content.flows),
+            )
+        )
     content = content.with_flow(flow)
     try:
         return step(content, raw, day), day, content
@@ -137,25 +147,30 @@ AnswersOpt = Annotated[
     typer.Option(
         "--answers",
         "-a",
-        help="JSON file of answers {question_id: value}; '-' reads standard input.",
+        help=T("JSON file of answers {question_id: value}; '-' reads standard input."),
     ),
 ]
 TodayOpt = Annotated[
     str | None,
-    typer.Option(help="Date to compute deadlines from, YYYY-MM-DD (default: today)."),
+    typer.Option(help=T("Date to compute deadlines from, YYYY-MM-DD (default: today).")),
 ]
-LangOpt = Annotated[Lang, typer.Option(help="Language of the output.")]
+LangOpt = Annotated[Lang, typer.Option(help=T("Language of the output."))]
 FlowOpt = Annotated[
     str,
-    typer.Option(help="Which questionnaire: 'main', or a historical one such as 'history_1997'."),
+    typer.Option(
+        help=T("Which questionnaire: 'main', or a historical one such as 'history_1997'.")
+    ),
 ]
 
 
-@app.command("step")
+@app.command(
+    "step",
+    help=T("Print the next question to ask, or the finished plan, for the answers given so far."),
+)
 def step_command(
     answers: AnswersOpt,
     json_out: Annotated[
-        bool, typer.Option("--json", help="Print one JSON object (the protocol).")
+        bool, typer.Option("--json", help=T("Print one JSON object (the protocol)."))
     ] = False,
     today: TodayOpt = None,
     lang: LangOpt = DEFAULT,
@@ -183,10 +198,16 @@ def step_command(
         typer.echo(f"  - {o['id']}: {o['label']}")
 
 
-@app.command("plan")
+@app.command(
+    "plan",
+    help=T(
+        "Print or write the whole action plan for a complete set of answers: text, Markdown, "
+        "HTML (self-contained, for print), SVG (the plan screen as a picture) or JSON."
+    ),
+)
 def plan_command(
     answers: AnswersOpt,
-    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help="Output format.")] = (
+    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help=T("Output format."))] = (
         PlanFormat.text
     ),
     output: Annotated[
@@ -194,11 +215,11 @@ def plan_command(
         typer.Option(
             "--output",
             "-o",
-            help="Write the plan to this new file (mode 0600) instead of the screen.",
+            help=T("Write the plan to this new file (mode 0600) instead of the screen."),
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="With --output: replace the file if it exists.")
+        bool, typer.Option("--force", help=T("With --output: replace the file if it exists."))
     ] = False,
     today: TodayOpt = None,
     lang: LangOpt = DEFAULT,
@@ -214,8 +235,11 @@ def plan_command(
     if result.plan is None:
         assert result.question is not None
         fail(
-            f"question '{result.question.id}': not answered yet — the answers are incomplete "
-            "(use 'parcours step' to see the next question)"
+            T(
+                "question '{qid}': not answered yet — the answers are incomplete (use "
+                "'parcours step' to see the next question)",
+                qid=result.question.id,
+            )
         )
     text = render(sections(result.plan, lang.value), fmt.value)
     if output is None:
@@ -225,16 +249,25 @@ def plan_command(
         write_text(output, text, force=force)
     except UserError as exc:
         fail(f"--output: {exc.text(lang.value)}")
-    typer.echo(f"plan written to {visible(output, 200)}", err=True)
+    typer.echo(T("plan written to {path}", path=visible(output, 200)), err=True)
 
 
-@app.command("check-data")
+@app.command(
+    "check-data",
+    help=T(
+        "Prove the bundled content sound: ids resolve, everything reachable, every path ends "
+        "in a plan, French everywhere, every fact sourced. Exit 1 with the list of problems "
+        "otherwise."
+    ),
+)
 def check_data_command(
     data_dir: Annotated[
         Path | None,
         typer.Option(
             "--data-dir",
-            help="Check this data folder (holding content/ and geo/) instead of the bundled one.",
+            help=T(
+                "Check this data folder (holding content/ and geo/) instead of the bundled one."
+            ),
         ),
     ] = None,
     today: TodayOpt = None,
@@ -255,13 +288,20 @@ def check_data_command(
         raise typer.Exit(1)
 
 
-@app.command("authority")
+@app.command(
+    "authority",
+    help=T(
+        "Print the authority competent for a procedure at a place (name, address, notes, source)."
+    ),
+)
 def authority_command(
     query: Annotated[
         str,
         typer.Argument(
-            help="Where the person lives: a postal code (93200), a commune (Athis-Mons), "
-            "or a département number or name (93, 2A, Essonne)."
+            help=T(
+                "Where the person lives: a postal code (93200), a commune (Athis-Mons), "
+                "or a département number or name (93, 2A, Essonne)."
+            )
         ),
     ],
     procedure: Annotated[
@@ -269,10 +309,12 @@ def authority_command(
         typer.Option(
             "--procedure",
             "-p",
-            help="asylum | residence | rental (French: asile | séjour | location).",
+            help=T(
+                "asylum | residence | rental (French: asile | séjour | location).",
+            ),
         ),
     ],
-    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help=T("Print one JSON object."))] = False,
     lang: LangOpt = DEFAULT,
 ) -> None:
     """Print the authority competent for a procedure at a place (name, address, notes, source)."""
@@ -280,9 +322,9 @@ def authority_command(
     from .errors import WhereError
 
     if len(query) > 200 or has_unsafe(query):
-        fail(f"the place must be a short line of text, got '{visible(query)}'")
+        fail(T("the place must be a short line of text, got '{query}'", query=visible(query)))
     if len(procedure) > 200 or has_unsafe(procedure):
-        fail(f"--procedure: unknown procedure '{visible(procedure)}'")
+        fail(T("--procedure: unknown procedure '{procedure}'", procedure=visible(procedure)))
     content = load()
     try:
         answer = authorities_for(content, query, procedure, lang.value)
@@ -296,7 +338,7 @@ def authority_command(
 
 content_app = typer.Typer(
     invoke_without_command=True,
-    help="The content itself: export the review sheet (one row per fact) for sign-off.",
+    help=T("The content itself: export the review sheet (one row per fact) for sign-off."),
 )
 app.add_typer(content_app, name="content")
 
@@ -315,26 +357,28 @@ class SheetFormat(StrEnum):
 
 @content_app.command(
     "export",
-    help="Write the review sheet: one row per fact (fees, time limits, pathways and their "
-    "sentences, documents, authorities) with its sources, status and review date.",
+    help=T(
+        "Write the review sheet: one row per fact (fees, time limits, pathways and their "
+        "sentences, documents, authorities) with its sources, status and review date."
+    ),
 )
 def content_export_command(
     fmt: Annotated[
-        SheetFormat, typer.Option("--format", "-f", help="csv (spreadsheet) or md (Markdown).")
+        SheetFormat, typer.Option("--format", "-f", help=T("csv (spreadsheet) or md (Markdown)."))
     ] = SheetFormat.csv,
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="Write the sheet to this new file (mode 0600) instead of the screen.",
+            help=T("Write the sheet to this new file (mode 0600) instead of the screen."),
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="With --output: replace the file if it exists.")
+        bool, typer.Option("--force", help=T("With --output: replace the file if it exists."))
     ] = False,
     lang: Annotated[
-        Lang, typer.Option(help="Language of the headers and of the 'applies when' column.")
+        Lang, typer.Option(help=T("Language of the headers and of the 'applies when' column."))
     ] = DEFAULT,
 ) -> None:
     from .files import write_text
@@ -348,7 +392,7 @@ def content_export_command(
         write_text(output, text, force=force)
     except UserError as exc:
         fail(f"--output: {exc.text(lang.value)}")
-    typer.echo(f"review sheet written to {visible(output, 200)}", err=True)
+    typer.echo(T("review sheet written to {path}", path=visible(output, 200)), err=True)
 
 
 def version_callback(value: bool) -> None:
@@ -362,48 +406,59 @@ def main_callback(
     ctx: typer.Context,
     version: Annotated[
         bool | None,
-        typer.Option("--version", callback=version_callback, is_eager=True, help="Show version."),
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help=T("Show version.")
+        ),
     ] = None,
-    lang: Annotated[Lang, typer.Option(help="Language of the wizard.")] = DEFAULT,
+    lang: Annotated[Lang, typer.Option(help=T("Language of the wizard."))] = DEFAULT,
     no_mouse: Annotated[
-        bool, typer.Option("--no-mouse", help="Ignore the mouse (fewer bytes on slow links).")
+        bool, typer.Option("--no-mouse", help=T("Ignore the mouse (fewer bytes on slow links)."))
     ] = False,
     blink: Annotated[
-        bool, typer.Option("--blink", help="Blinking text cursor (off by default: it costs bytes).")
+        bool,
+        typer.Option("--blink", help=T("Blinking text cursor (off by default: it costs bytes).")),
     ] = False,
     plain: Annotated[
         bool,
         typer.Option(
             "--plain",
-            help="Numbered questions on plain lines, no escape codes (screen readers, braille "
-            "displays, TERM=dumb); also when input or output is not a terminal.",
+            help=T(
+                "Numbered questions on plain lines, no escape codes (screen readers, braille "
+                "displays, TERM=dumb); also when input or output is not a terminal."
+            ),
         ),
     ] = False,
     mouse: Annotated[
         bool,
-        typer.Option("--mouse", help="Use the mouse even over SSH or in kiosk mode."),
+        typer.Option("--mouse", help=T("Use the mouse even over SSH or in kiosk mode.")),
     ] = False,
     kiosk: Annotated[
         bool,
         typer.Option(
             "--kiosk",
-            help="Shared account (SSH ForceCommand; also PARCOURS_KIOSK=1): resume only with a "
-            "code, idle timeout, no mouse or animations, TEXTUAL_* variables ignored.",
+            help=T(
+                "Shared account (SSH ForceCommand; also PARCOURS_KIOSK=1): resume only with a "
+                "code, idle timeout, no mouse or animations, TEXTUAL_* variables ignored."
+            ),
         ),
     ] = False,
     idle_minutes: Annotated[
         float | None,
         typer.Option(
-            help="Kiosk mode: clear the screen after this many idle minutes (default 5; "
-            "also PARCOURS_IDLE_MINUTES).",
+            help=T(
+                "Kiosk mode: clear the screen after this many idle minutes (default 5; "
+                "also PARCOURS_IDLE_MINUTES)."
+            ),
             min=0.01,
         ),
     ] = None,
     session_hours: Annotated[
         float | None,
         typer.Option(
-            help="Saved answers expire after this many hours (default 24; also "
-            "PARCOURS_SESSION_HOURS).",
+            help=T(
+                "Saved answers expire after this many hours (default 24; also "
+                "PARCOURS_SESSION_HOURS)."
+            ),
             min=0.01,
             max=8760,
         ),
@@ -412,8 +467,10 @@ def main_callback(
     export_dir: Annotated[
         str | None,
         typer.Option(
-            help="Folder the plan screen's export writes to (also PARCOURS_EXPORT_DIR); in kiosk "
-            "mode file export is off unless it is set.",
+            help=T(
+                "Folder the plan screen's export writes to (also PARCOURS_EXPORT_DIR); in kiosk "
+                "mode file export is off unless it is set."
+            ),
         ),
     ] = None,
 ) -> None:
@@ -445,7 +502,9 @@ def main() -> None:
     try:
         code = app(standalone_mode=False)
     except click.ClickException as exc:  # usage errors, raised instead of boxed
-        typer.echo(f"parcours: {one_line(exc.format_message())} (see parcours --help)", err=True)
+        typer.echo(
+            f"parcours: {one_line(exc.format_message())} ({T('see parcours --help')})", err=True
+        )
         sys.exit(exc.exit_code or 2)
     except (KeyboardInterrupt, click.exceptions.Abort):
         typer.echo("", err=True)
@@ -458,13 +517,16 @@ def main() -> None:
         typer.echo(f"parcours: {one_line(exc)}", err=True)
         sys.exit(1)
     except RecursionError:
-        typer.echo("parcours: the input is nested too deeply", err=True)
+        typer.echo(f"parcours: {T('the input is nested too deeply')}", err=True)
         sys.exit(2)
     except MemoryError:
-        typer.echo("parcours: the input is too large for this machine", err=True)
+        typer.echo(f"parcours: {T('the input is too large for this machine')}", err=True)
         sys.exit(2)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
-        typer.echo(f"parcours: internal error ({type(exc).__name__}); please report it", err=True)
+        typer.echo(
+            f"parcours: {T('internal error ({name}); please report it', name=type(exc).__name__)}",
+            err=True,
+        )
         sys.exit(INTERNAL_ERROR)
     if isinstance(code, int) and code:
         sys.exit(code)

@@ -190,6 +190,9 @@ def start_tui(options: dict[str, Any]) -> None:
 def main() -> None:
     options = tui_options(sys.argv[1:])
     if options is None:
+        from .cli_lang import detect, use
+
+        use(detect(sys.argv[1:], os.environ))  # before Click is imported: its words too
         from .cli import main as cli_main
 
         cli_main()

@@ -197,11 +197,10 @@ class PlainWizard:
                 self.session.close()  # the answers stay saved; the lock is released
 
     def open_session(self) -> None:
-        if self.sessions is None:
-            return
-        self.session = self.sessions.create()
-        self.say(self.w("code", code=self.session.code))
-        self.say(self.w("resume"))
+        """Say how to resume; the session itself is created with the first answer (nothing is
+        written for a run that answers nothing)."""
+        if self.sessions is not None:
+            self.say(self.w("resume"))
 
     def resume(self, code: str) -> None:
         """Open the session of ``code`` (typed at the first question) in place of the new one."""
@@ -212,8 +211,6 @@ class PlainWizard:
         loaded = opened.load()
         if loaded.problem is not None:
             self.say(self.w("error", msg=tr(loaded.problem, self.lang)))
-        if self.session is not None:
-            self.session.delete()  # the new session, still empty
         self.session = opened
         if loaded.data is not None:
             self.answers = dict(loaded.data.answers)
@@ -227,9 +224,13 @@ class PlainWizard:
         return self.w(f"code_{refused.reason}")
 
     def save(self, final: bool = False) -> None:
-        if self.session is None:
+        if self.sessions is None or (self.session is None and not self.answers):
             return
         from .session import SessionData
+
+        if self.session is None:
+            self.session = self.sessions.create()
+            self.say(self.w("code", code=self.session.code))
 
         problem = self.session.save(SessionData("main", self.lang, dict(self.answers)))
         if problem is not None:
