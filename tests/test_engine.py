@@ -248,7 +248,7 @@ def test_archive_plan_is_not_a_checklist(content, today):
     question = history.questions[0]
     result = step(history, {question.id: [question.options[0].id]}, today)
     assert result.done
-    text = render_text(sections(result.plan, "fr"))
+    text = render_text(sections(result.plan, "fr")).replace("\u00a0", " ")  # (no-break spaces)
     lines = text.splitlines()
     # The archive banner comes before anything else of the plan, "en bref" included.
     assert lines[lines.index("AVERTISSEMENTS") + 2].startswith("! ARCHIVE")

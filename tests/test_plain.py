@@ -42,7 +42,7 @@ def walk(content, today, lines, tmp_path=None, **options):
     wizard = PlainWizard(
         content, "fr", today, lambda: next(feed, None), out.append, sessions, echo=True, **options
     )
-    return wizard.run(), "".join(out), wizard
+    return wizard.run(), "".join(out).replace("\u00a0", " "), wizard  # (no-break spaces)
 
 
 def plan_text(content, today, answers) -> str:
@@ -53,10 +53,10 @@ def test_typed_numbers_reach_the_plan_step_gives_for_the_same_answers(content, t
     status, out, wizard = walk(content, today, [f"{x}\n" for x in TYPED])
     assert status == 0
     assert wizard.answers["refusal_residence"] == "Metz"
-    expected = plan_text(content, today, wizard.answers)
+    expected = plan_text(content, today, wizard.answers).replace("\u00a0", " ")
     assert expected in out  # the very plan `parcours plan` prints
     # `parcours step`/`plan` with the same answers as a file give the same plan.
-    assert plan_text(content, today, ANSWERS) == expected
+    assert plan_text(content, today, ANSWERS).replace("\u00a0", " ") == expected
     assert "\x1b" not in out
     assert "1) Oui" in out and "2) Non" in out
 
@@ -72,7 +72,7 @@ def test_end_of_input_ends_cleanly_and_keeps_the_answers(content, today, tmp_pat
     )
     assert status == 0 and "Session reprise : 2 réponse(s)" in out2
     assert again.answers["refusal_cnda"] == "cnda_rejected"
-    assert plan_text(content, today, again.answers) in out2
+    assert plan_text(content, today, again.answers).replace("\u00a0", " ") in out2
     fresh_status, fresh, other = walk(content, today, ["q\n"], tmp_path)
     assert fresh_status == 0 and other.answers == {} and "cnda_rejected" not in fresh
 
@@ -213,3 +213,39 @@ def test_session_file_holds_the_answers_plain_mode_gave(content, today, tmp_path
     _, _, wizard = walk(content, today, ["4\n", "1\n", "q\n"], tmp_path)
     saved = Path(wizard.session.path).read_text(encoding="utf-8")
     assert re.search(r'"refusal_cnda":\s*"cnda_rejected"', saved)
+
+
+# A closing mark or a currency never starts a wrapped line; an opening « never ends one.
+FRENCH_MARKS = ("»", "?", "!", "€", ":", ";")
+
+
+@pytest.mark.parametrize("width", [80, 60, 40])
+def test_a_french_plan_never_starts_a_wrapped_line_with_a_mark_or_a_euro(content, today, width):
+    """Wrapped lines (indented continuations) never begin with « » ? ! € : ; and a number's
+    groups stay together; the urgency marks that begin an item ("!", "!!") are not wrapped."""
+    out: list[str] = []
+    feed = iter(f"{x}\n" for x in TYPED)
+    wizard = PlainWizard(content, "fr", today, lambda: next(feed, None), out.append, width=width)
+    assert wizard.run() == 0
+    text = "".join(out)
+    for line in text.splitlines():
+        if line.startswith(" "):
+            assert not line.lstrip().startswith(FRENCH_MARKS), line
+        assert not line.rstrip().endswith("«"), line
+    assert "\u00a0:" in text and "«\u00a0" in text
+
+
+def test_the_text_plan_keeps_french_marks_with_their_words(content, today):
+    """Every plan the path walk reaches (one in five, for time), as ``parcours plan`` prints it."""
+    from parcours.wizard.plan import build_plan
+    from parcours.wizard.walk import walk as every_path
+
+    for i, path in enumerate(every_path(content, today)):
+        if i % 5:
+            continue
+        text = render_text(sections(build_plan(content, path.answers, today), "fr"))
+        for line in text.splitlines():
+            if line.startswith(" "):
+                assert not line.lstrip().startswith(FRENCH_MARKS), line
+            assert not line.rstrip().endswith("«"), line
+        assert not re.search(r"\d \d{3}\b", text)  # "50 000" is written 50\u00a0000

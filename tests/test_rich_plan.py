@@ -109,7 +109,7 @@ def test_a_public_page_with_no_short_name_is_named_once_by_its_address(content, 
     }
     plan = step(content, answers, today).plan
     url = "https://www.service-public.gouv.fr/particuliers/vosdroits/F18362"
-    for text in (render_text(sections(plan, "fr")), render(plan, width=120)):
+    for text in (render_text(sections(plan, "fr")).replace("\u00a0", " "), render(plan, width=120)):
         listed = text[text.index("SOURCES") :]
         assert listed.count(url) == 1
         assert "Service-public : obligation de quitter le territoire" in listed

@@ -9,6 +9,7 @@ letters lose their accents ("Préfecture" -> "Prefecture"), so nothing turns int
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Mapping
 
@@ -98,3 +99,20 @@ def to_ascii(text: str) -> str:
 def plain_text(text: str, ascii_only: bool) -> str:
     """What plain mode writes: ``text`` as is, or its ASCII form."""
     return to_ascii(text) if ascii_only else text
+
+
+NBSP = "\u00a0"
+_BEFORE = re.compile(r"(?<=\S) ([:;?!»€])")  # "délai : 1 mois", "réponse ?", "50 €", "x »"
+_AFTER = re.compile(r"« (?=\S)")  # "« voies"
+_GROUPS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")  # "50 000", "12 500"
+
+
+def keep_together(text: str) -> str:
+    """French typography: a no-break space before : ; ? ! » and €, after «, and between the
+    groups of a number ("50 000 €"), so that wrapping never leaves one of them alone at the
+    start of a line. English text has none of these spaces and is unchanged."""
+    if " " not in text:
+        return text
+    text = _GROUPS.sub(NBSP, text)
+    text = _BEFORE.sub(NBSP + r"\1", text)
+    return _AFTER.sub("«" + NBSP, text)

@@ -25,7 +25,7 @@ from typing import Any, TextIO
 from .content import Content
 from .errors import AnswerError
 from .flow import step
-from .glyphs import plain_text
+from .glyphs import keep_together, plain_text
 from .model import Question
 from .notices import help_contacts, notice
 from .resume_code import looks_like_code
@@ -143,7 +143,7 @@ class PlainWizard:
         """Print ``text`` wrapped to the width, each paragraph on its own lines."""
         for paragraph in text.split("\n"):
             lines = textwrap.wrap(
-                paragraph,
+                keep_together(paragraph),
                 self.width,
                 initial_indent=indent,
                 subsequent_indent=indent,
@@ -292,7 +292,10 @@ class PlainWizard:
         """ "1) label", a long label wrapped under itself (hanging indent)."""
         prefix = f"{number}) "
         lines = textwrap.wrap(
-            label, self.width - len(prefix), break_long_words=False, break_on_hyphens=False
+            keep_together(label),
+            self.width - len(prefix),
+            break_long_words=False,
+            break_on_hyphens=False,
         ) or [""]
         self._write(plain_text(prefix + lines[0], self.ascii_only) + "\n")
         for line in lines[1:]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from .glyphs import keep_together
 from .sections import (
     AnswerItem,
     BriefItem,
@@ -43,7 +44,7 @@ JSON_KEYS = (
 
 def _wrap(text: str, first: str, rest: str, break_words: bool = True) -> list[str]:
     return textwrap.wrap(
-        text,
+        keep_together(text),
         WIDTH,
         initial_indent=first,
         subsequent_indent=rest,
