@@ -171,7 +171,7 @@ def test_bad_input_exits_2_with_one_line(tmp_path, answers_file, case, command):
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["step", "-a", "/no/such/file.json", "--json"], "cannot read answers file"),
+        (["step", "-a", "/no/such/file.json", "--json"], "impossible de lire le fichier"),
         (["step", "-a", "-", "--json", "--today", "2026-13-01"], "--today"),
         (["step", "-a", "-", "--json", "--lang", "de"], "lang"),
         (["step", "-a", "-", "--json", "--flow", "nowhere"], "questionnaire inconnu"),

@@ -249,3 +249,18 @@ def test_the_text_plan_keeps_french_marks_with_their_words(content, today):
                 assert not line.lstrip().startswith(FRENCH_MARKS), line
             assert not line.rstrip().endswith("«"), line
         assert not re.search(r"\d \d{3}\b", text)  # "50 000" is written 50\u00a0000
+
+
+def test_plan_reads_a_saved_session_as_its_answers(content, today, tmp_path):
+    """README: a session file holds answers in the step format; ``plan --answers`` takes it."""
+    _, _, wizard = walk(content, today, [f"{x}\n" for x in TYPED], tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "parcours", "plan", "-a", str(wizard.session.path)]
+        + ["--today", "2026-11-23"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == plan_text(content, today, wizard.answers)

@@ -75,23 +75,25 @@ def read_answers(path: str) -> Any:
     """Read an answers document from a file or '-' (stdin)."""
     try:
         if path == "-" and sys.stdin is None:
-            fail("--answers -: there is no standard input to read")
+            fail(T("--answers -: there is no standard input to read"))
         if path == "-":
             raw = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1)
         else:
             with open(path, "rb") as fh:
                 raw = fh.read(MAX_ANSWERS_BYTES + 1)
     except OSError as exc:
-        fail(f"cannot read answers file {visible(path)}: {exc.strerror or exc}")
+        fail(
+            T("cannot read answers file {path}: {why}", path=visible(path), why=exc.strerror or exc)
+        )
     name = visible(path)
     if len(raw) > MAX_ANSWERS_BYTES:
-        fail(f"answers file {name} is too large (over {MAX_ANSWERS_BYTES} bytes)")
+        fail(T("answers file {name} is too large (over {n} bytes)", name=name, n=MAX_ANSWERS_BYTES))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        fail(f"answers file {name} is not UTF-8 text")
+        fail(T("answers file {name} is not UTF-8 text", name=name))
     if not text.strip():
-        fail(f"answers file {name} is empty: expected a JSON object such as {{}}")
+        fail(T("answers file {name} is empty: expected a JSON object such as {{}}", name=name))
 
     def no_constants(constant: str) -> NoReturn:
         raise ValueError(f"{constant} is not allowed")
@@ -105,9 +107,17 @@ def read_answers(path: str) -> Any:
         return document
 
     try:
-        return json.loads(text, parse_constant=no_constants, object_pairs_hook=no_duplicates)
+        document = json.loads(text, parse_constant=no_constants, object_pairs_hook=no_duplicates)
     except (ValueError, RecursionError) as exc:
-        fail(f"answers file {name} is not valid JSON: {exc}")
+        fail(T("answers file {name} is not valid JSON: {why}", name=name, why=exc))
+    # A saved session of the wizard holds its answers in the step format: use them.
+    if (
+        isinstance(document, dict)
+        and {"version", "answers", "code_hash"} <= set(document)
+        and isinstance(document["answers"], dict)
+    ):
+        return document["answers"]
+    return document
 
 
 def load() -> Content:

@@ -156,6 +156,18 @@ OURS_FR: dict[str, str] = {
     "ligne de texte, reçu « {query} »",
     "--procedure: unknown procedure '{procedure}'": "--procedure : démarche inconnue "
     "« {procedure} »",
+    "--answers -: there is no standard input to read": "--answers - : il n'y a pas d'entrée "
+    "standard à lire",
+    "cannot read answers file {path}: {why}": "impossible de lire le fichier de réponses "
+    "{path} : {why}",
+    "answers file {name} is too large (over {n} bytes)": "le fichier de réponses {name} est "
+    "trop gros (plus de {n} octets)",
+    "answers file {name} is not UTF-8 text": "le fichier de réponses {name} n'est pas du texte "
+    "UTF-8",
+    "answers file {name} is empty: expected a JSON object such as {{}}": "le fichier de "
+    "réponses {name} est vide : un objet JSON est attendu, par exemple {{}}",
+    "answers file {name} is not valid JSON: {why}": "le fichier de réponses {name} n'est pas "
+    "du JSON valide : {why}",
     "internal error ({name}); please report it": "erreur interne ({name}) ; merci de la signaler",
     "the input is nested too deeply": "l'entrée est imbriquée trop profondément",
     "the input is too large for this machine": "l'entrée est trop grande pour cette machine",
