@@ -434,11 +434,31 @@ class ParcoursApp(App[None]):
         self.flow = MAIN_FLOW
         self.refresh_latest()
 
+    def action_switch_lang(self) -> None:
+        """F4: the other language, on the same screen, every answer kept (and saved with it)."""
+        from .plan import PlanScreen
+        from .question import QuestionScreen
+
+        self.lang = "en" if self.lang == "fr" else "fr"
+        if self.session is not None:
+            self.save()
+        screen = self.screen
+        if isinstance(screen, QuestionScreen):
+            self.edit(screen.question.id)
+        elif isinstance(screen, PlanScreen):
+            self.show_next()
+        elif isinstance(screen, WelcomeScreen):
+            self._show(in_lang(WelcomeScreen, self.lang)())  # the first welcome stays below
+
     def to_welcome(self) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        if isinstance(self.screen, WelcomeScreen):
-            self.screen.refresh_actions()
+        base = self.screen
+        if isinstance(base, WelcomeScreen) and base.lang_shown != self.lang:
+            # The first welcome screen cannot be replaced: the other language's goes on top.
+            self._show(in_lang(WelcomeScreen, self.lang)())
+        elif isinstance(base, WelcomeScreen):
+            base.refresh_actions()
 
     def _show(self, screen: Screen[Any]) -> None:
         # The stack is [welcome, current wizard screen]; review and dialogs sit on top briefly.

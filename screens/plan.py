@@ -36,6 +36,7 @@ class PlanScreen(Screen[None]):
         Binding("c", "qr", "QR code", key_display="c"),
         Binding("n", "new_person", "Nouvelle personne", key_display="n"),
         Binding("q", "app.request_quit", "Quitter", key_display="q"),
+        Binding("f4", "app.switch_lang", "English", key_display="F4"),
     ]
     """Arrows, Page Up/Down, Home/End scroll; r (or Escape) goes back to the answers; e exports
     the plan to a file, c shows it as a QR code."""

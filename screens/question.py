@@ -76,6 +76,7 @@ class QuestionScreen(Screen[None]):
         Binding("f2", "review", "Réponses", key_display="F2"),
         Binding("q", "app.request_quit", "Quitter", key_display="q"),
         Binding("ctrl+q", "app.request_quit", "Quitter", key_display="Ctrl+Q"),
+        Binding("f4", "app.switch_lang", "English", key_display="F4"),
         Binding("down", "to_suggestions", show=False),
     ]
     """In a text box ?, r and q are typed as letters, so the footer then shows F1, F2 and

@@ -296,6 +296,7 @@ BINDING_WORDS: dict[str, dict[str, str]] = {
         "Exporter": "Export",
         "Résumé": "Summary",
         "Fermer": "Close",
+        "English": "Français",  # F4 names the language it switches to
     }
 }
 

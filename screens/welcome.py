@@ -26,6 +26,7 @@ class WelcomeScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "app.request_quit", "Quitter", key_display="q"),
+        Binding("f4", "app.switch_lang", "English", key_display="F4"),
     ]
     """q asks before quitting; the menu takes the arrows and Enter."""
 
@@ -33,9 +34,11 @@ class WelcomeScreen(Screen[None]):
     def wizard(self) -> ParcoursApp:
         return cast("ParcoursApp", self.app)
 
+    lang_shown = "fr"  # the language this screen was drawn in
+
     def compose(self) -> ComposeResult:
         app = self.wizard
-        lang = app.lang
+        lang = self.lang_shown = app.lang
         yield Plain(t("app_title", lang), classes="title-bar")
         with VerticalScroll(id="welcome-body"):
             yield Plain(t("intro", lang), id="intro")

@@ -1,0 +1,64 @@
+"""F4 switches French/English on any screen, keeping every answer and the current position."""
+
+from __future__ import annotations
+
+from parcours.screens.plan import PlanScreen
+from parcours.screens.question import QuestionScreen
+from parcours.screens.welcome import WelcomeScreen
+
+from tests.tui_support import HOLDER, answer, build_app, choose, screen_text, settle, walk
+
+SIZE = (80, 24)
+
+
+async def test_f4_on_a_question_keeps_the_answers_and_the_question(content, tmp_path):
+    app = build_app(content, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose(pilot, "start", "actions")
+        await answer(pilot, "situation", "asylum_refused")
+        assert isinstance(app.screen, QuestionScreen)
+        asked = app.screen.question.id
+        await pilot.press("f4")
+        await settle(pilot)
+        assert app.lang == "en" and isinstance(app.screen, QuestionScreen)
+        assert app.screen.question.id == asked
+        assert app.answers == {"situation": "asylum_refused"}
+        text = screen_text(app)
+        assert "Has the National Court of Asylum Law" in text and "F4 Français" in text
+        assert app.session is not None
+        assert '"lang": "en"' in app.session.path.read_text(encoding="utf-8")
+        await pilot.press("f4")
+        await settle(pilot)
+        assert app.lang == "fr" and "F4 English" in screen_text(app)
+        assert app.screen.question.id == asked
+
+
+async def test_f4_on_the_plan_redraws_it_in_the_other_language(content, tmp_path):
+    app = build_app(content, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await walk(pilot, HOLDER)
+        assert isinstance(app.screen, PlanScreen) and "PLAN D'ACTION" in screen_text(app)
+        await pilot.press("f4")
+        await settle(pilot)
+        assert isinstance(app.screen, PlanScreen)
+        text = screen_text(app)
+        assert "ACTION PLAN" in text and "PLAN D'ACTION" not in text
+        assert len(app.answers) == len(HOLDER)  # nothing dropped
+
+
+async def test_f4_on_the_welcome_screen_and_back_to_it(content, tmp_path):
+    app = build_app(content, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen) and app.lang == "en"
+        assert "Start" in screen_text(app) and "q Quit" in screen_text(app)
+        await choose(pilot, "start", "actions")
+        assert isinstance(app.screen, QuestionScreen)
+        assert "Which sentence best describes your situation?" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen) and app.screen.lang_shown == "en"
+        assert "q Quit" in screen_text(app)
