@@ -16,12 +16,13 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from textual import events
 from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
+from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
@@ -96,7 +97,9 @@ class ParcoursApp(App[None]):
         idle_seconds: float | None = None,
         animations: bool = True,
         export_dir: Path | None = None,
+        ascii_only: bool = False,
     ) -> None:
+        self.ascii_only = ascii_only  # read by get_driver_class, which Textual's __init__ calls
         super().__init__()
         self.content = content
         self.today = today
@@ -121,6 +124,16 @@ class ParcoursApp(App[None]):
         self._last_key = time.monotonic()
 
     # -- start-up ---------------------------------------------------------------------------
+
+    ascii_only = False  # the locale is not UTF-8: every character sent is ASCII
+
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()
+        if not self.ascii_only:
+            return driver
+        from .ascii_driver import ascii_driver
+
+        return cast("type[Driver]", ascii_driver(driver))
 
     def get_default_screen(self) -> Screen[Any]:
         return in_lang(WelcomeScreen, self.lang)()
@@ -580,6 +593,7 @@ def make_app(
     session_ttl: float | None = None,
     animations: bool = True,
     export_dir: Path | str | None = None,
+    ascii_only: bool = False,
 ) -> ParcoursApp:
     """Build the app; tests pass their own content, date and a temporary sessions folder.
 
@@ -606,6 +620,7 @@ def make_app(
         idle_seconds=idle_seconds,
         animations=animations,
         export_dir=Path(export_dir) if export_dir else None,
+        ascii_only=ascii_only,
     )
 
 
@@ -619,6 +634,7 @@ def run(
     animations: bool = True,
     blink: bool = False,
     export_dir: str | None = None,
+    ascii_only: bool = False,
 ) -> None:
     """Start the wizard in the terminal (``parcours`` with no command; see ``wizard.launch``).
 
@@ -639,6 +655,7 @@ def run(
             session_ttl=session_ttl,
             animations=animations,
             export_dir=export_dir,
+            ascii_only=ascii_only,
         )
     except DataError as exc:
         print(f"parcours: {exc}", file=sys.stderr)

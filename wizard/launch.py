@@ -21,6 +21,7 @@ from typing import Any
 
 from .dates import parse_today_option
 from .errors import INTERNAL_ERROR
+from .glyphs import utf8_locale
 from .safe_text import one_line
 from .text import DEFAULT_LANG, LANGS
 
@@ -127,6 +128,8 @@ def settings(options: dict[str, Any]) -> dict[str, Any]:
         "today": options.get("today"),  # a date already checked (``--today``), or None
         # Where the plan screen exports files; in kiosk mode, without it, no file is written.
         "export_dir": options.get("export_dir") or env.get("PARCOURS_EXPORT_DIR") or None,
+        # A locale that is not UTF-8 (LC_ALL=C): only ASCII is sent to the terminal.
+        "ascii_only": not utf8_locale(env),
     }
 
 
@@ -140,7 +143,6 @@ def wants_plain(options: dict[str, Any], environ: Any = None) -> bool:
 def start_plain(chosen: dict[str, Any]) -> None:
     """Run plain mode (numbered questions on plain lines) and exit with its status."""
     from .content import load_content
-    from .glyphs import utf8_locale
     from .plain import run_plain
     from .session import Sessions
 
@@ -155,7 +157,7 @@ def start_plain(chosen: dict[str, Any]) -> None:
             chosen["lang"],
             chosen["today"] or date.today(),
             sessions,
-            ascii_only=not utf8_locale(),
+            ascii_only=chosen["ascii_only"],
         )
     except KeyboardInterrupt:
         sys.exit(130)
