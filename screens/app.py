@@ -152,6 +152,7 @@ class ParcoursApp(App[None]):
                 t("session_problem", self.lang, why=tr(problem, self.lang)), severity="warning"
             )
         self.refresh_latest()
+        self.check_size(self.size.width, self.size.height)
         if self.idle_seconds:
             self._idle_timer = self.set_timer(self.idle_seconds, self._check_idle)
         try:
@@ -446,6 +447,22 @@ class ParcoursApp(App[None]):
         self.answers = {}
         self.flow = MAIN_FLOW
         self.refresh_latest()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.check_size(event.size.width, event.size.height)
+
+    def check_size(self, width: int, height: int) -> None:
+        """Below the smallest usable size, say so over everything instead of a broken layout;
+        take the message away once the window is big enough again."""
+        from .too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        shown = isinstance(self.screen, TooSmallScreen)
+        if small and not shown:
+            message = t("too_small", self.lang, w=MIN_WIDTH, h=MIN_HEIGHT)
+            self.push_screen(TooSmallScreen(message))
+        elif shown and not small:
+            self.pop_screen()
 
     def action_switch_lang(self) -> None:
         """F4: the other language, on the same screen, every answer kept (and saved with it)."""

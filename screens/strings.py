@@ -16,6 +16,10 @@ if TYPE_CHECKING:
 
 UI: dict[str, dict[str, str]] = {
     "app_title": {"fr": "parcours", "en": "parcours"},
+    "too_small": {
+        "fr": "Agrandissez la fenêtre : au moins {w} colonnes et {h} lignes. (q : quitter)",
+        "en": "Make the window bigger: at least {w} columns and {h} lines. (q: quit)",
+    },
     "intro": {
         "fr": "parcours vous aide à trouver les démarches administratives qui correspondent à "
         "votre situation en France. Vous répondez à quelques questions, une à la fois, et vous "

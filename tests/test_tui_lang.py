@@ -62,3 +62,27 @@ async def test_f4_on_the_welcome_screen_and_back_to_it(content, tmp_path):
         await settle(pilot)
         assert isinstance(app.screen, WelcomeScreen) and app.screen.lang_shown == "en"
         assert "q Quit" in screen_text(app)
+
+
+async def test_a_window_too_small_says_so_and_the_wizard_comes_back(content, tmp_path):
+    from parcours.screens.too_small import TooSmallScreen
+
+    app = build_app(content, tmp_path)
+    async with app.run_test(size=(30, 10)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "Agrandissez la fenêtre" in screen_text(app)
+        await pilot.resize_terminal(60, 20)
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        await choose(pilot, "start", "actions")
+        assert isinstance(app.screen, QuestionScreen)
+        text = screen_text(app)
+        # At 60x20 the step's title wraps instead of being cut, and every choice is reachable.
+        assert "Votre\nsituation" in text and "q Quitter" in text
+        await pilot.resize_terminal(35, 20)
+        await settle(pilot)
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen) and app.screen.question.id == "situation"
