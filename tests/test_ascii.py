@@ -7,6 +7,7 @@ import os
 import pty
 import select
 import struct
+import subprocess
 import sys
 import termios
 import time
@@ -89,3 +90,39 @@ def test_lc_all_c_the_wizard_sends_only_ascii(tmp_path):
     out = _run_in_a_pty(env, [b"\r", b"\x1b[B", b"\x1b[B"])
     assert b"Quitter" in out and b"Etape 1" in out  # it did draw, accents made plain
     assert all(byte < 0x80 for byte in out), sorted({b for b in out if b >= 0x80})[:10]
+
+
+def _command_in_a_pty(args: list[str], env: dict[str, str]) -> bytes:
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(sys.executable, [sys.executable, "-m", "parcours", *args], env)
+    out = b""
+    while True:
+        ready, _, _ = select.select([fd], [], [], 20)
+        if not ready:
+            break
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.waitpid(pid, 0)
+    os.close(fd)
+    return out
+
+
+def test_commands_write_ascii_to_a_c_locale_terminal_and_utf8_to_a_pipe(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LC_ALL": "C", "HOME": str(tmp_path)}
+    shown = _command_in_a_pty(["authority", "Metz", "-p", "asile"], env)
+    assert b"Prefecture de Metz" in shown and all(b < 0x80 for b in shown)
+    as_json = _command_in_a_pty(["authority", "Metz", "-p", "asile", "--json"], env)
+    assert all(b < 0x80 for b in as_json) and b"Pr\\u00e9fecture de Metz" in as_json
+    piped = subprocess.run(
+        [sys.executable, "-m", "parcours", "authority", "Metz", "-p", "asile"],
+        capture_output=True,
+        env=env,
+        timeout=60,
+    )
+    assert "Préfecture de Metz".encode() in piped.stdout  # a file or pipe gets UTF-8

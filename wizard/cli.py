@@ -21,6 +21,7 @@ from .. import __version__
 from .cli_lang import T, current
 from .dates import parse_today_option
 from .errors import CLOSED_OUTPUT, INTERNAL_ERROR, AnswerError, DataError, UserError
+from .glyphs import to_ascii, utf8_locale
 from .safe_text import has_unsafe, json_text, one_line, visible
 from .text import LANGS
 
@@ -55,10 +56,27 @@ class PlanFormat(StrEnum):
     json = "json"
 
 
+def echo(text: str, *, err: bool = False, nl: bool = True, is_json: bool = False) -> None:
+    """Write ``text``; to a terminal whose locale is not UTF-8 (``LC_ALL=C``), in ASCII only:
+    JSON with ``\\uXXXX`` escapes (the same value), any other text transliterated. Files and
+    pipes get UTF-8 whatever the locale."""
+    stream = sys.stderr if err else sys.stdout
+    try:
+        terminal = stream is not None and stream.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    if terminal and not text.isascii() and not utf8_locale():
+        if is_json:
+            text = json.dumps(json.loads(text), ensure_ascii=True, indent=2)
+        else:
+            text = to_ascii(text)
+    typer.echo(text, err=err, nl=nl)
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     """One line on stderr, then exit (2: bad input; 1: problem with the bundled data). Control
     and invisible characters in the message are shown as escapes, never sent raw."""
-    typer.echo(f"parcours: {one_line(message)}", err=True)
+    echo(f"parcours: {one_line(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -191,21 +209,21 @@ def step_command(
 
     result, day, content = run_step(answers, today, lang, flow)
     if json_out:
-        typer.echo(json_text(step_json(result, day, lang.value, content)))
+        echo(json_text(step_json(result, day, lang.value, content)), is_json=True)
         return
     if result.plan is not None:
         from .render import render_text
         from .sections import sections
 
-        typer.echo(render_text(sections(result.plan, lang.value)), nl=False)
+        echo(render_text(sections(result.plan, lang.value)), nl=False)
         return
     assert result.question is not None
     q = question_json(result.question, day, lang.value)
-    typer.echo(f"[{q['id']}] {q['text']}")
+    echo(f"[{q['id']}] {q['text']}")
     if q["help"]:
-        typer.echo(f"  {q['help']}")
+        echo(f"  {q['help']}")
     for o in q["options"]:
-        typer.echo(f"  - {o['id']}: {o['label']}")
+        echo(f"  - {o['id']}: {o['label']}")
 
 
 @app.command(
@@ -253,13 +271,13 @@ def plan_command(
         )
     text = render(sections(result.plan, lang.value), fmt.value)
     if output is None:
-        typer.echo(text, nl=False)
+        echo(text, nl=False, is_json=fmt is PlanFormat.json)
         return
     try:
         write_text(output, text, force=force)
     except UserError as exc:
         fail(f"--output: {exc.text(lang.value)}")
-    typer.echo(T("plan written to {path}", path=visible(output, 200)), err=True)
+    echo(T("plan written to {path}", path=visible(output, 200)), err=True)
 
 
 @app.command(
@@ -290,10 +308,10 @@ def check_data_command(
         fail(f"--data-dir {visible(data_dir, 200)}: no content/ folder there")
     report = check(data_dir, parse_today(today))
     for problem in report.problems:
-        typer.echo(f"- {one_line(problem)}")  # problems quote the files, which may be hostile
+        echo(f"- {one_line(problem)}")  # problems quote the files, which may be hostile
     for warning in report.warnings:
-        typer.echo(f"! to review: {one_line(warning)}")
-    typer.echo(report.summary)
+        echo(f"! to review: {one_line(warning)}")
+    echo(report.summary)
     if report.problems:
         raise typer.Exit(1)
 
@@ -341,9 +359,9 @@ def authority_command(
     except WhereError as exc:
         fail(exc.text(lang.value))
     if json_out:
-        typer.echo(json_text(answer.to_dict()))
+        echo(json_text(answer.to_dict()), is_json=True)
     else:
-        typer.echo(render_answer(answer, lang.value), nl=False)
+        echo(render_answer(answer, lang.value), nl=False)
 
 
 content_app = typer.Typer(
@@ -357,7 +375,7 @@ app.add_typer(content_app, name="content")
 def content_callback(ctx: typer.Context) -> None:
     """Without a command, show this command's help."""
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
+        echo(ctx.get_help())
 
 
 class SheetFormat(StrEnum):
@@ -396,18 +414,18 @@ def content_export_command(
 
     text = export(load(), fmt.value, lang.value)
     if output is None:
-        typer.echo(text, nl=False)
+        echo(text, nl=False)
         return
     try:
         write_text(output, text, force=force)
     except UserError as exc:
         fail(f"--output: {exc.text(lang.value)}")
-    typer.echo(T("review sheet written to {path}", path=visible(output, 200)), err=True)
+    echo(T("review sheet written to {path}", path=visible(output, 200)), err=True)
 
 
 def version_callback(value: bool) -> None:
     if value:
-        typer.echo(f"parcours {__version__}")
+        echo(f"parcours {__version__}")
         raise typer.Exit()
 
 
@@ -512,28 +530,26 @@ def main() -> None:
     try:
         code = app(standalone_mode=False)
     except click.ClickException as exc:  # usage errors, raised instead of boxed
-        typer.echo(
-            f"parcours: {one_line(exc.format_message())} ({T('see parcours --help')})", err=True
-        )
+        echo(f"parcours: {one_line(exc.format_message())} ({T('see parcours --help')})", err=True)
         sys.exit(exc.exit_code or 2)
     except (KeyboardInterrupt, click.exceptions.Abort):
-        typer.echo("", err=True)
+        echo("", err=True)
         sys.exit(130)
     except SystemExit as exc:
         # Typer exits 1 when the reader of the output went away (EPIPE, "| head"); 1 is kept
         # for content that fails check-data: say it as a shell would for SIGPIPE.
         sys.exit(CLOSED_OUTPUT if exc.code == 1 else exc.code)
     except DataError as exc:  # content found malformed while in use (e.g. the geography)
-        typer.echo(f"parcours: {one_line(exc)}", err=True)
+        echo(f"parcours: {one_line(exc)}", err=True)
         sys.exit(1)
     except RecursionError:
-        typer.echo(f"parcours: {T('the input is nested too deeply')}", err=True)
+        echo(f"parcours: {T('the input is nested too deeply')}", err=True)
         sys.exit(2)
     except MemoryError:
-        typer.echo(f"parcours: {T('the input is too large for this machine')}", err=True)
+        echo(f"parcours: {T('the input is too large for this machine')}", err=True)
         sys.exit(2)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
-        typer.echo(
+        echo(
             f"parcours: {T('internal error ({name}); please report it', name=type(exc).__name__)}",
             err=True,
         )
