@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from . import qr
+from .glyphs import keep_together
 from .sections import (
     AnswerItem,
     AuthorityBlock,
@@ -75,7 +76,8 @@ thead { display: table-header-group; }
 
 
 def _e(text: str) -> str:
-    return escape(text, quote=True)
+    # French marks keep to their words (no-break spaces): a browser never wraps before them.
+    return keep_together(escape(text, quote=True))
 
 
 def _authority(a: AuthorityBlock, lang: str) -> str:

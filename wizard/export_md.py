@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .glyphs import keep_together
 from .sections import (
     AnswerItem,
     BriefItem,
@@ -27,8 +28,9 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
 
 def md(text: str) -> str:
-    """Text from the content, inert in Markdown: specials escaped, one line."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Text from the content, inert in Markdown: specials escaped, one line, French marks kept
+    with their words."""
+    return keep_together(_SPECIAL.sub(r"\\\1", " ".join(text.split())))
 
 
 def _item(item: SectionItem, section: str, index: int, lang: str) -> list[str]:
