@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from parcours.wizard.flow import step
 from parcours.wizard.rich_plan import plan_renderable
 from parcours.wizard.sections import deadline_words, sections
@@ -12,10 +13,12 @@ from rich.console import Console
 from tests.tui_support import HOLDER
 
 
-def render(plan, width: int = 80, lang: str = "fr") -> str:
+def render(plan, width: int = 80, lang: str = "fr", raw: bool = False) -> str:
+    """The plan as the screen shows it; no-break spaces read as spaces unless ``raw``."""
     console = Console(width=width, no_color=True, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
     console.print(plan_renderable(sections(plan, lang)))
-    return console.export_text()
+    text = console.export_text()
+    return text if raw else text.replace("\u00a0", " ")
 
 
 def test_plan_shows_every_part(content, today):
@@ -118,3 +121,30 @@ def test_a_public_page_with_no_short_name_is_named_once_by_its_address(content, 
         # the short name is for counting references only ("décompte : CPC art. 641 [n]").
         assert "Code de procédure civile, article 641" in " ".join(listed.split())
         assert "CPC art. 641 —" not in listed
+
+
+@pytest.mark.parametrize("width", [80, 60, 40])
+def test_the_screen_plan_keeps_french_marks_with_their_words(content, today, width):
+    """Rich breaks at any space, a no-break one included: the plan's texts guard them, so no
+    line starts with » ? ! € : ; (after its indentation and the item's own mark) at any width."""
+    from .test_plain import FRENCH_MARKS
+
+    answers = {
+        "situation": "asylum_refused",
+        "refusal_cnda": "cnda_rejected",
+        "refusal_oqtf": "free",
+        "refusal_oqtf_date": "2026-11-10",
+        "refusal_grounds": ["family"],
+        "refusal_residence": "93",
+        "refusal_permit_refused": True,
+    }
+    text = render(step(content, answers, today).plan, width=width, raw=True)
+    assert "\u00a0:" in text
+    previous = ""
+    for line in text.splitlines():
+        body = line.lstrip()
+        after_an_address, previous = "://" in previous, line  # an address folds anywhere
+        if body.startswith(("!! ", "! ", "- ", "+ ")) or after_an_address:
+            continue
+        assert not body.startswith(FRENCH_MARKS), line
+        assert not line.rstrip().endswith("«"), line

@@ -69,7 +69,7 @@ def plan_text(app) -> str:
     assert isinstance(app.screen, PlanScreen)
     console = Console(width=78, no_color=True, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
     console.print(app.screen.query_one("#plan-body", Static).content)
-    return console.export_text()
+    return console.export_text().replace("\u00a0", " ")  # no-break spaces read as spaces
 
 
 async def test_holder_walks_from_welcome_to_plan(content, session):

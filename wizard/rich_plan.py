@@ -7,11 +7,16 @@ plan reads the same with ``NO_COLOR`` or on a Linux console. Rich only: no Textu
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
+from typing import Any
 
+from rich.console import Console, Group, RenderableType
+from rich.containers import Lines
+from rich.padding import Padding
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text as RichText
+
+from .glyphs import NBSP, keep_together
 from .sections import (
     AnswerItem,
     BriefItem,
@@ -25,6 +30,30 @@ from .sections import (
     SourceLine,
     words,
 )
+
+GUARD = "\ue000"  # a private character that is no space: Rich never wraps there
+
+
+class Text(RichText):
+    """Every text of the plan: French marks keep to their words (no-break spaces before : ; ?
+    ! » € and in numbers), and Rich, which breaks at any space, never wraps at those."""
+
+    def __init__(self, text: str = "", style: str | Style = "", **kwargs: Any) -> None:
+        super().__init__(keep_together(text), style, **kwargs)
+
+    def append(self, text: str | RichText, style: str | Style | None = None) -> RichText:
+        return super().append(keep_together(text) if isinstance(text, str) else text, style)
+
+    def wrap(self, console: Console, width: int, **kwargs: Any) -> Lines:
+        if NBSP not in self.plain:
+            return super().wrap(console, width, **kwargs)
+        guarded = self.copy()
+        guarded.plain = self.plain.replace(NBSP, GUARD)  # same length: the styles stay put
+        lines = RichText.wrap(guarded, console, width, **kwargs)
+        for line in lines:
+            line.plain = line.plain.replace(GUARD, NBSP)
+        return lines
+
 
 URGENCY_STYLE = {"passed": "bold red", "urgent": "bold yellow", "open": "green"}
 
