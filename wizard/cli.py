@@ -19,7 +19,7 @@ import typer
 
 from .. import __version__
 from .cli_lang import T, current
-from .dates import parse_today_option
+from .dates import EARLIEST, LATEST, parse_iso, parse_today_option
 from .errors import CLOSED_OUTPUT, INTERNAL_ERROR, AnswerError, DataError, UserError
 from .glyphs import to_ascii, utf8_locale
 from .safe_text import has_unsafe, json_text, one_line, visible
@@ -85,8 +85,20 @@ def parse_today(value: str | None) -> date:
         return date.today()
     try:
         return parse_today_option(value)
-    except ValueError as exc:
-        fail(f"--today: {exc}")
+    except ValueError:
+        pass
+    try:
+        day = parse_iso(value)
+    except ValueError:
+        fail(T("--today: expected a date as YYYY-MM-DD, got '{value}'", value=visible(value)))
+    fail(
+        T(
+            "--today: {day} is out of range (from {first} to {last})",
+            day=day.isoformat(),
+            first=EARLIEST.isoformat(),
+            last=LATEST.isoformat(),
+        )
+    )
 
 
 def read_answers(path: str) -> Any:

@@ -56,9 +56,9 @@ def current() -> str:
     return _current["lang"]
 
 
-def T(text: str, **fields: object) -> str:
-    """``text`` (English, as written in the code) in the run's language, fields filled in."""
-    key = " ".join(text.split())
+def T(message: str, **fields: object) -> str:
+    """``message`` (English, as written in the code) in the run's language, fields filled in."""
+    key = " ".join(message.split())
     words = OURS_FR.get(key, key) if _current["lang"] == "fr" else key
     return words.format(**fields) if fields else words
 
@@ -168,6 +168,10 @@ OURS_FR: dict[str, str] = {
     "réponses {name} est vide : un objet JSON est attendu, par exemple {{}}",
     "answers file {name} is not valid JSON: {why}": "le fichier de réponses {name} n'est pas "
     "du JSON valide : {why}",
+    "--today: expected a date as YYYY-MM-DD, got '{value}'": "--today : une date AAAA-MM-JJ "
+    "est attendue, reçu « {value} »",
+    "--today: {day} is out of range (from {first} to {last})": "--today : {day} est hors des "
+    "limites (du {first} au {last})",
     "internal error ({name}); please report it": "erreur interne ({name}) ; merci de la signaler",
     "the input is nested too deeply": "l'entrée est imbriquée trop profondément",
     "the input is too large for this machine": "l'entrée est trop grande pour cette machine",
