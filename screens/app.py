@@ -464,11 +464,25 @@ class ParcoursApp(App[None]):
         elif shown and not small:
             self.pop_screen()
 
-    def action_switch_lang(self) -> None:
-        """F4: the other language, on the same screen, every answer kept (and saved with it)."""
+    async def action_switch_lang(self) -> None:
+        """F4: the other language, on the same screen, every answer kept (and saved with it).
+        The answers list and the resume-code screen are closed and opened again in it."""
         from .plan import PlanScreen
         from .question import QuestionScreen
+        from .resume import ResumeScreen
+        from .review import ReviewScreen
 
+        top = self.screen
+        reopen = None
+        if isinstance(top, ReviewScreen):
+            reopen = self.review
+        elif isinstance(top, ResumeScreen):
+
+            def reopen() -> None:
+                self.push_screen(in_lang(ResumeScreen, self.lang)())
+
+        if reopen is not None:
+            await self.pop_screen()
         self.lang = "en" if self.lang == "fr" else "fr"
         if self.session is not None:
             self.save()
@@ -479,6 +493,8 @@ class ParcoursApp(App[None]):
             self.show_next()
         elif isinstance(screen, WelcomeScreen):
             self._show(in_lang(WelcomeScreen, self.lang)())  # the first welcome stays below
+        if reopen is not None:
+            reopen()
 
     def to_welcome(self) -> None:
         while len(self.screen_stack) > 1:

@@ -148,6 +148,9 @@ class QuestionScreen(Screen[None]):
                 empty=not multiple,
                 id="answer-choices",
             )
+            more = Plain(t("more_below", lang), id="more-below", classes="hint")
+            more.display = False
+            yield more
         else:
             yield Input(
                 value=text_from_raw(q, previous, lang),
@@ -162,6 +165,14 @@ class QuestionScreen(Screen[None]):
                 box.display = False
                 yield box
 
+    def _more_below(self, _: object = None) -> None:
+        choices = self.query_one("#answer-choices", ChoiceList)
+        self.query_one("#more-below").display = choices.scroll_y < choices.max_scroll_y
+
+    def on_resize(self) -> None:
+        if self.question.kind.choice:
+            self.call_after_refresh(self._more_below)
+
     def _placeholder(self) -> str:
         kind = self.question.kind
         if kind.placeholder:
@@ -175,6 +186,10 @@ class QuestionScreen(Screen[None]):
         widget = self.query_one("#answer-choices, #answer-input")
         if isinstance(widget, Input):
             widget.cursor_blink = self.wizard.cursor_blink
+        else:
+            # A list taller than the room left says so under it, in words (not only a bar).
+            self.watch(widget, "scroll_y", self._more_below, init=False)
+            self.call_after_refresh(self._more_below)
         widget.focus()
         if self.question.kind.suggests_places:
             # The postal-code table takes ~0.4 s to load: read it while the person types.

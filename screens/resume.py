@@ -29,6 +29,7 @@ class ResumeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Retour", key_display="Échap"),
         Binding("ctrl+q", "app.request_quit", "Quitter", key_display="Ctrl+Q"),
+        Binding("f4", "app.switch_lang", "English", key_display="F4"),
     ]
     """The box takes the letters, so quitting is Ctrl+Q here."""
 

@@ -27,6 +27,7 @@ class ReviewScreen(Screen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Retour", key_display="Échap"),
         Binding("q", "app.request_quit", "Quitter", key_display="q"),
+        Binding("f4", "app.switch_lang", "English", key_display="F4"),
     ]
     """Enter changes the highlighted answer; Escape returns to where you were."""
 

@@ -16,6 +16,10 @@ if TYPE_CHECKING:
 
 UI: dict[str, dict[str, str]] = {
     "app_title": {"fr": "parcours", "en": "parcours"},
+    "more_below": {
+        "fr": "▼ d'autres choix plus bas (flèche bas)",
+        "en": "▼ more choices below (down arrow)",
+    },
     "too_small": {
         "fr": "Agrandissez la fenêtre : au moins {w} colonnes et {h} lignes. (q : quitter)",
         "en": "Make the window bigger: at least {w} columns and {h} lines. (q: quit)",

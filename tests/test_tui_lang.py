@@ -86,3 +86,42 @@ async def test_a_window_too_small_says_so_and_the_wizard_comes_back(content, tmp
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen) and app.screen.question.id == "situation"
+
+
+async def test_f4_on_the_answers_list_reopens_it_in_the_other_language(content, tmp_path):
+    from parcours.screens.review import ReviewScreen
+
+    app = build_app(content, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose(pilot, "start", "actions")
+        await answer(pilot, "situation", "asylum_refused")
+        await pilot.press("f2")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen) and "Situation" in screen_text(app)
+        await pilot.press("f4")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen) and app.lang == "en"
+        assert "F4 Français" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen) and "F4 Français" in screen_text(app)
+        assert app.answers == {"situation": "asylum_refused"}
+
+
+async def test_a_list_taller_than_the_window_says_more_choices_are_below(content, tmp_path):
+    app = build_app(content, tmp_path)
+    async with app.run_test(size=(60, 16)) as pilot:
+        await settle(pilot)
+        await choose(pilot, "start", "actions")
+        more = app.screen.query_one("#more-below")
+        assert more.display and "d'autres choix plus bas" in screen_text(app)
+        for _ in range(6):
+            await pilot.press("down")
+        await settle(pilot)
+        assert not more.display  # the last choice is in view
+    roomy = build_app(content, tmp_path / "roomy")
+    async with roomy.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose(pilot, "start", "actions")
+        assert not roomy.screen.query_one("#more-below").display
