@@ -481,6 +481,12 @@ class ParcoursApp(App[None]):
             def reopen() -> None:
                 self.push_screen(in_lang(ResumeScreen, self.lang)())
 
+        elif self.authority_screen is not None and type(top).__name__ == "AuthorityScreen":
+            factory = self.authority_screen
+
+            def reopen() -> None:
+                self.push_screen(factory(self))
+
         if reopen is not None:
             await self.pop_screen()
         self.lang = "en" if self.lang == "fr" else "fr"

@@ -40,6 +40,7 @@ class AuthorityScreen(Screen[None]):
             priority=True,
         ),
         Binding("ctrl+q", "app.request_quit", "Quitter", key_display="Ctrl+Q"),
+        Binding("f4", "app.switch_lang", "English", key_display="F4"),
     ]
     """Enter on a procedure moves to the place box; Enter there looks the place up. The answer
     is taller than what fits under the box at 80x24: Page Up/Down scroll it from the box."""

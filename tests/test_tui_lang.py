@@ -125,3 +125,23 @@ async def test_a_list_taller_than_the_window_says_more_choices_are_below(content
         await settle(pilot)
         await choose(pilot, "start", "actions")
         assert not roomy.screen.query_one("#more-below").display
+
+
+async def test_f4_on_the_authority_look_up_reopens_it_in_the_other_language(content, tmp_path):
+    from parcours.screens.app import make_app
+
+    from tests.conftest import TODAY
+
+    app = make_app(content=content, today=TODAY, session_dir=tmp_path, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose(pilot, "authority", "actions")
+        assert type(app.screen).__name__ == "AuthorityScreen"
+        assert "F4 English" in screen_text(app)
+        await pilot.press("f4")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "AuthorityScreen" and app.lang == "en"
+        assert "F4 Français" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen) and "q Quit" in screen_text(app)
