@@ -313,3 +313,49 @@ def test_plan_does_not_import_textual(tmp_path, answers_file):
     )
     assert "PLAN D'ACTION" in result.stdout
     assert result.stderr.strip().endswith("NO-TEXTUAL")
+
+
+def test_a_mistyped_command_is_suggested_once_in_the_run_language(tmp_path):
+    result = run(["stepp", "-a", "-"], stdin="{}", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.count("step") == 2, result.stderr  # the typo and one suggestion
+    assert "Vouliez-vous dire 'step' ?" in result.stderr and "Did you mean" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_call_builds_only_the_command_it_runs(tmp_path, answers_file):
+    """Typer reads the signature of every registered command at each call: a call registers
+    only the one its first argument names, and every other call keeps them all."""
+    code = (
+        "import sys\n"
+        "from parcours.wizard import cli\n"
+        "sys.argv = ['parcours', *sys.argv[1:]]\n"
+        "try:\n"
+        "    cli.main()\n"
+        "except SystemExit as exc:\n"
+        "    assert exc.code in (0, None), exc.code\n"
+        "names = [c.name for c in cli.app.registered_commands]\n"
+        "names += [g.name for g in cli.app.registered_groups]\n"
+        "print('REGISTERED', ' '.join(names), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+
+    def registered(*args):
+        result = subprocess.run(
+            [sys.executable, "-c", code, *args],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+            timeout=60,
+        )
+        return result.stdout, result.stderr.strip().splitlines()[-1]
+
+    out, names = registered("plan", "-a", answers_file(HOLDER_93))
+    assert "PLAN D'ACTION" in out and names == "REGISTERED plan"
+    out, names = registered("content", "--help")
+    assert "export" in out and names == "REGISTERED content"
+    out, names = registered("--help")
+    assert names == "REGISTERED step plan check-data authority content"
+    for command in ("step", "plan", "check-data", "authority", "content"):
+        assert command in out

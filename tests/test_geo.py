@@ -453,3 +453,20 @@ def test_packed_strings_read_like_the_list_they_hold(items):
         if items == sorted(items):
             assert bisect_left(packed, probe) == bisect_left(items, probe)
             assert bisect_right(packed, probe) == bisect_right(items, probe)
+
+
+def test_the_direct_reader_gives_what_tinydb_gives_for_every_bundled_file():
+    """Commands read the bundled TinyDB files without importing TinyDB (resources.py); TinyDB
+    itself, over the same files, must give the same records in the same order."""
+    from parcours.wizard.resources import data_root, open_db, read_tables
+
+    files = sorted((data_root() / "content").glob("*.json")) + sorted(
+        (data_root() / "geo").glob("*.json")
+    )
+    assert len(files) >= 10
+    for path in files:
+        db = open_db(path)
+        by_tinydb = {name: [dict(doc) for doc in db.table(name).all()] for name in db.tables()}
+        assert read_tables(path) == by_tinydb, path.name
+        with pytest.raises(PermissionError):
+            db.table("questions").insert({"id": "x"})

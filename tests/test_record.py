@@ -34,3 +34,39 @@ def test_records_stay_frozen_and_readable():
         option.id = "no"  # type: ignore[misc]
     assert repr(option) == "Option(id='yes', label={'fr': 'Oui', 'en': 'Yes'})"
     assert isinstance(option, Record) and dataclasses.is_dataclass(option)
+
+
+def test_a_record_class_behaves_as_the_frozen_dataclass_it_declares():
+    """``@record`` compiles ``__init__`` on first use: defaults, factories, fields left out of
+    ``__init__`` and a subclass with more fields all work as a dataclass's would."""
+    from dataclasses import field
+
+    from parcours.wizard.record import record
+
+    @record
+    class Base(Record):
+        id: str
+        tags: tuple[str, ...] = ()
+        seen: list[str] = field(default_factory=list)
+        kind: str = field(default="base", init=False)
+
+    @record
+    class Child(Base):
+        extra: int = 0
+
+    one, two = Base("a"), Base("a", ("x",))
+    assert (one.id, one.tags, one.seen, one.kind) == ("a", (), [], "base")
+    assert one.seen is not Base("b").seen  # a fresh list each time, as default_factory means
+    assert two.tags == ("x",) and one != two and one == Base("a")
+    child = Child("c", extra=3)
+    assert (child.id, child.extra, child.kind) == ("c", 3, "base")
+    assert Base("d").id == "d"  # the parent's compiled __init__ is not the child's
+    assert dataclasses.replace(child, extra=4) == Child("c", extra=4)
+    assert [f.name for f in dataclasses.fields(Child)] == ["id", "tags", "seen", "kind", "extra"]
+    with pytest.raises(TypeError):
+        Base()  # type: ignore[call-arg]  # a required field stays required
+    with pytest.raises(TypeError):
+        Base("a", unknown=1)  # type: ignore[call-arg]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del child.id
+    assert repr(child) == "Child(id='c', tags=(), seen=[], kind='base', extra=3)"

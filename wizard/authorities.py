@@ -7,7 +7,6 @@ each authority for that place through ``plan.resolve_authority``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from .content import Content
@@ -16,19 +15,20 @@ from .geo import Place, fold
 from .model import AuthorityRef, Procedure
 from .plan import resolve_authority
 from .qtypes import commune_needed, short
+from .record import Record, record
 from .sections import AuthorityBlock, authority_words
 from .text import tr
 
 
-@dataclass(frozen=True)
-class RoleAuthority:
+@record
+class RoleAuthority(Record):
     role: str
     id: str
     authority: AuthorityBlock
 
 
-@dataclass(frozen=True)
-class Answer:
+@record
+class Answer(Record):
     """The authorities for one procedure at one place, the competent one first."""
 
     query: str

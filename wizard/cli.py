@@ -33,6 +33,9 @@ MAX_ANSWERS_BYTES = 1_000_000
 
 app = typer.Typer(
     add_completion=False,
+    # Click suggests a close command name itself, in the run's language; Typer's own
+    # suggestion would repeat it in English.
+    suggest_commands=False,
     invoke_without_command=True,
     pretty_exceptions_enable=False,
     help=T(
@@ -537,8 +540,27 @@ def main_callback(
         start_tui(options)
 
 
+def only_the_command(args: list[str]) -> None:
+    """Keep only the command that will run, when the first argument names one.
+
+    Typer builds a Click command for every registered command at each call, reading every
+    parameter's signature (about 10 ms for ours); a call runs one. With any other first
+    argument (an option, ``--help``, a mistyped name) every command stays, so the help and the
+    "no such command" suggestions list them all.
+    """
+    if not args:
+        return
+    name = args[0]
+    commands = [c for c in app.registered_commands if c.name == name]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if commands or groups:
+        app.registered_commands = commands
+        app.registered_groups = groups
+
+
 def main() -> None:
     """Run the CLI; usage errors (unknown option or command, bad value) are one line too."""
+    only_the_command(sys.argv[1:])
     try:
         code = app(standalone_mode=False)
     except click.ClickException as exc:  # usage errors, raised instead of boxed

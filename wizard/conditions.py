@@ -17,12 +17,12 @@ A leaf about an unanswered question is false.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from .dates import PERIOD_KEYS, parse_iso, shift
+from .record import Record, record
 from .safe_text import visible
 
 BOOLEAN_OPS = ("all", "any", "not")
@@ -35,8 +35,8 @@ class ConditionError(ValueError):
     """A malformed condition in the content (found by check-data, never by a user)."""
 
 
-@dataclass(frozen=True)
-class Leaf:
+@record
+class Leaf(Record):
     """A leaf condition that helped make its condition true: what the plan's reasons cite."""
 
     question: str

@@ -8,9 +8,8 @@ validates it. Nothing in this module knows a legal fact.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +27,7 @@ from .model import (
     Source,
     read_record,
 )
+from .record import Record, record
 from .resources import data_root, read_tables
 
 if TYPE_CHECKING:
@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 RawTables = Mapping[str, list[Any]]
 
 
-@dataclass(frozen=True)
-class Records:
+@record
+class Records(Record):
     """Every typed record of the content, all flows together, in file order."""
 
     sources: tuple[Source, ...] = ()
@@ -79,8 +79,8 @@ def read_records(tables: RawTables, problems: list[str] | None = None) -> Record
     return Records(**{name: tuple(rows) for name, rows in typed.items()})
 
 
-@dataclass(frozen=True)
-class Content:
+@record
+class Content(Record):
     """Everything the engine reads. Build with ``load_content()`` or ``Content.from_tables()``."""
 
     records: Records = field(repr=False)
@@ -164,7 +164,7 @@ class Content:
         return {n.id: n for n in self.records.notices}
 
 
-def read_content_tables(root: Traversable | Path | None = None) -> dict[str, list[Any]]:
+def read_content_tables(root: Path | None = None) -> dict[str, list[Any]]:
     """Merge the tables of every ``content/*.json`` database, files in name order."""
     base = (root if root is not None else data_root()).joinpath("content")
     merged: dict[str, list[Any]] = {name: [] for name in TABLES}
@@ -177,6 +177,6 @@ def read_content_tables(root: Traversable | Path | None = None) -> dict[str, lis
     return merged
 
 
-def load_content(root: Traversable | Path | None = None) -> Content:
+def load_content(root: Path | None = None) -> Content:
     """Load the bundled content (read-only, validated) and the geography that goes with it."""
     return Content.from_tables(read_content_tables(root), root)

@@ -16,13 +16,13 @@ against it, never on the wizard's start-up path.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from .dates import shift
 from .model import DeadlineRule
-from .record import Record
+from .record import Record, record
 from .text import Localised
 
 Day = date  # a field named "date" hides the type inside the dataclasses below
@@ -30,7 +30,7 @@ URGENT_DAYS = 30  # a deadline this close is marked "urgent" (a display choice, 
 SATURDAY, SUNDAY = 5, 6
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class SourceRef(Record):
     """Where a fact comes from: the source id, its reference and the article."""
 
@@ -42,7 +42,7 @@ class SourceRef(Record):
     dated: Localised | None = field(default=None, compare=False)  # the date it gives, in words
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class End(Record):
     """Where a deadline falls once counted."""
 
@@ -52,7 +52,7 @@ class End(Record):
     moved_reason: str | None = None  # why: "saturday", "sunday" or a holiday id ("ascension")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Deadline(Record):
     """A deadline of the plan: its words, date when known, urgency, days left and source."""
 

@@ -6,7 +6,6 @@ Pure functions of (content, answers, today): no I/O, no clock.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -14,13 +13,14 @@ from .answers import parse_answers
 from .conditions import evaluate
 from .content import Content
 from .model import Question
+from .record import Record, record
 
 if TYPE_CHECKING:
     from .plan import ActionPlan
 
 
-@dataclass(frozen=True)
-class Step:
+@record
+class Step(Record):
     """Either the next question to ask, or the finished plan."""
 
     done: bool

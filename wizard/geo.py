@@ -19,11 +19,11 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, NamedTuple, overload
 
 from .errors import DataError, PlaceError
+from .record import Record, record
 from .resources import data_root, read_tables
 from .safe_text import visible
 
@@ -43,8 +43,8 @@ TEMPLATE_FIELDS = {
 }
 
 
-@dataclass(frozen=True)
-class Departement:
+@record
+class Departement(Record):
     code: str
     name: str
     of_name: str  # "de la Seine-Saint-Denis"
@@ -54,8 +54,8 @@ class Departement:
     single_commune: tuple[str, str] | None = None  # (INSEE, name) when it is one commune (Paris)
 
 
-@dataclass(frozen=True)
-class Arrondissement:
+@record
+class Arrondissement(Record):
     """An administrative arrondissement; its chef-lieu holds the préfecture or a sous-préfecture."""
 
     code: str
@@ -102,8 +102,8 @@ def of_commune(name: str, tncc: int) -> str:
     return prep + name
 
 
-@dataclass(frozen=True)
-class Place:
+@record
+class Place(Record):
     """A resolved place: always one département, sometimes a postal code and a commune."""
 
     query: str
@@ -535,7 +535,7 @@ def _malformed(file: str) -> Iterator[None]:
 class Geography:
     """Lookup over the bundled geography; tables load on first use."""
 
-    root: Traversable | Path | None = None
+    root: Path | None = None
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     # ---- tables -------------------------------------------------------------------------

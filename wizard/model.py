@@ -10,13 +10,13 @@ this module to report every malformed record at once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import field, fields, is_dataclass
 from datetime import date as _date
 from typing import Any, TypeVar
 
 from .errors import ContentError
 from .qtypes import TYPES, QuestionType
-from .record import Record
+from .record import Record, record
 from .text import LANGS, Localised
 
 STATUSES = ("current", "archive")
@@ -37,7 +37,7 @@ Condition = Mapping[str, Any]
 # -- records ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Source(Record):
     """A text the content relies on: a seed file, or a public page (url + date consulted)."""
 
@@ -59,7 +59,7 @@ class Source(Record):
         return self.file or self.url or self.id
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Citation(Record):
     """One more source a fact relies on, with the article it cites."""
 
@@ -67,7 +67,7 @@ class Citation(Record):
     articles: str | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Dating(Record):
     """When a fact holds and when it was last checked against its sources (ISO dates)."""
 
@@ -77,7 +77,7 @@ class Dating(Record):
     last_reviewed: str | None = None  # last checked against its sources
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Fact(Record):
     """A fee, fine or time limit as written once in the content source (data/source/facts);
     pathways quote it. Older rules stay here with status "archive"."""
@@ -106,7 +106,7 @@ class Fact(Record):
         return {self.unit: n} if n else {}
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Option(Record):
     """One answer a choice question offers: its id (what is saved) and its label."""
 
@@ -114,7 +114,7 @@ class Option(Record):
     label: Localised
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Question(Record):
     """One question of a flow: its type, words, options and when it is asked."""
 
@@ -144,7 +144,7 @@ class Question(Record):
         return next((o for o in self.options if o.id == option_id), None)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Item(Record):
     """A sentence of a pathway (a step, a note, a warning, a recourse, a piece of history)."""
 
@@ -155,7 +155,7 @@ class Item(Record):
     dating: Dating = field(default_factory=Dating)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class DocumentRef(Record):
     """A document a pathway asks for, by id, and when it is asked for."""
 
@@ -163,7 +163,7 @@ class DocumentRef(Record):
     when: Condition | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Counting(Record):
     """Where the way a deadline is counted comes from (e.g. CPC art. 641-642)."""
 
@@ -171,7 +171,7 @@ class Counting(Record):
     articles: str | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class DeadlineRule(Record):
     """A time limit a pathway runs: its words, source and how its date is counted."""
 
@@ -202,7 +202,7 @@ class DeadlineRule(Record):
         return {self.unit: n} if n else {}
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Cost(Record):
     """A fee a pathway costs: amount in euros, words and source."""
 
@@ -219,7 +219,7 @@ class Cost(Record):
     dating: Dating = field(default_factory=Dating)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class AuthorityRef(Record):
     """The authority a pathway sends a person to, by id (and the place question)."""
 
@@ -227,7 +227,7 @@ class AuthorityRef(Record):
     place: str | None = None  # the place question that names the authority
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Pathway(Record):
     """A procedure that may apply: when it applies, its steps, documents, deadlines, costs."""
 
@@ -254,7 +254,7 @@ class Pathway(Record):
     dating: Dating = field(default_factory=Dating)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Document(Record):
     """A document to bring: its words, where to get it, source and status."""
 
@@ -267,7 +267,7 @@ class Document(Record):
     dating: Dating = field(default_factory=Dating)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Override(Record):
     """An authority's name, address or notes for one département or commune."""
 
@@ -278,7 +278,7 @@ class Override(Record):
     correction: Localised | None = None  # where the data corrects its source (not shown)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Authority(Record):
     """An office a person goes to (préfecture, Ofpra, CNDA, mairie...), with its source."""
 
@@ -293,7 +293,7 @@ class Authority(Record):
     dating: Dating = field(default_factory=Dating)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class ProcedureAuthority(Record):
     """One authority of a procedure in the look-up, and its role there."""
 
@@ -301,7 +301,7 @@ class ProcedureAuthority(Record):
     role: Localised | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Procedure(Record):
     """A procedure the authority look-up knows (asylum, residence, rental) and its offices."""
 
@@ -314,7 +314,7 @@ class Procedure(Record):
     notes: tuple[Item, ...] = ()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Notice(Record):
     """A fixed sentence of the content (not legal advice, a passed deadline...)."""
 

@@ -9,7 +9,6 @@ computes dates and assembles.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from typing import Any
@@ -20,14 +19,14 @@ from .content import Content
 from .dates import day_month
 from .deadlines import Deadline, SourceRef, deadline, person_departement
 from .model import AuthorityRef, DeadlineRule, Item, Pathway, Question, Source
-from .record import Record
+from .record import Record, record
 from .text import LazyText, Localised, colon, localised, tr
 
 ADVICE_NOTICE = "not_legal_advice"  # the content's notice: this is not legal advice
 HELP_AUTHORITY = "associations"  # the content's authority record for "who can help"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class UsedSource(Record):
     """A source the plan cites, with what a person reads of it (title, date, status)."""
 
@@ -41,7 +40,7 @@ class UsedSource(Record):
     last_reviewed: date | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Note(Record):
     """A sentence of the plan with the source it comes from."""
 
@@ -49,7 +48,7 @@ class Note(Record):
     source: SourceRef | None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class NamedAuthority(Record):
     """An authority named for the person's place (in both languages)."""
 
@@ -60,7 +59,7 @@ class NamedAuthority(Record):
     source: SourceRef | None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class PlanDocument(Record):
     """A document to bring, in the plan: its words, details, source and status."""
 
@@ -71,7 +70,7 @@ class PlanDocument(Record):
     status: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class PlanCost(Record):
     """A cost of the plan: amount, words and source."""
 
@@ -84,7 +83,7 @@ class PlanCost(Record):
     status: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class PathwayResult(Record):
     """A pathway that applies: why, where to go, steps, documents and deadlines."""
 
@@ -99,7 +98,7 @@ class PathwayResult(Record):
     steps: tuple[Localised, ...]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class ActionPlan(Record):
     """The whole plan, language-neutral: every text is a {"fr", "en"} mapping."""
 

@@ -26,7 +26,7 @@ def is_unsafe(char: str) -> bool:
 
 def has_unsafe(text: str) -> bool:
     """Whether ``text`` holds any character ``visible`` would escape."""
-    return any(is_unsafe(c) for c in text)
+    return any(is_unsafe(c) for c in set(text))  # each distinct character looked up once
 
 
 def visible(text: object, limit: int | None = QUOTE_LIMIT) -> str:
@@ -63,7 +63,10 @@ def json_text(document: Any) -> str:
     format character appears raw: they are written as ``\\uXXXX`` escapes, same JSON value."""
     text = json.dumps(document, ensure_ascii=False, indent=2)
     # json.dumps already escapes C0 inside strings: a raw line break is the indentation's.
-    return "".join(_json_escape(c) if c != "\n" and is_unsafe(c) else c for c in text)
+    unsafe = {c for c in set(text) if c != "\n" and is_unsafe(c)}
+    if not unsafe:  # the usual case: a plan's few hundred distinct characters, looked up once
+        return text
+    return "".join(_json_escape(c) if c in unsafe else c for c in text)
 
 
 def _json_escape(char: str) -> str:

@@ -6,13 +6,12 @@ these sections and never walks the plan itself.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar, TypeVar
 
 from .dates import clock, day_month, format_date, long_date, weekday_name
 from .plan import ActionPlan, Deadline, NamedAuthority, SourceRef
-from .record import Record
+from .record import Record, record
 from .text import colon, tr
 
 Day = date  # a field named "date" hides the type inside the dataclasses below
@@ -229,7 +228,7 @@ class JsonFields(Record):
         return {name: _json(getattr(self, name)) for name in self.JSON}
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class SourceLine(Record):
     """Where a fact comes from, in words, and the reference itself."""
 
@@ -253,7 +252,7 @@ class SourceLine(Record):
         return {"id": self.ref.id, "title": self.title, "articles": self.ref.articles}
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Line(Record):
     """A sentence: a warning, a step, a note, a recourse, a piece of history."""
 
@@ -264,7 +263,7 @@ class Line(Record):
         return self.text
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class SourcedLine(Line):
     """A sentence whose JSON form keeps its source (recourse, notes, history)."""
 
@@ -272,7 +271,7 @@ class SourcedLine(Line):
         return {"text": self.text, "source": self.source.to_json() if self.source else None}
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class AuthorityBlock(JsonFields):
     """Where to go, in words: name, address and notes of an authority."""
 
@@ -285,7 +284,7 @@ class AuthorityBlock(JsonFields):
     JSON = ("kind", "name", "address", "notes", "source")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class PathwayItem(JsonFields):
     """A pathway as a person reads it: title, why it applies, where to go."""
 
@@ -314,7 +313,7 @@ class PathwayItem(JsonFields):
     )
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class CheckItem(JsonFields):
     """A document to gather: a checkbox, or a plain line when it is history."""
 
@@ -328,7 +327,7 @@ class CheckItem(JsonFields):
     JSON = ("id", "label", "details", "source", "status")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class DeadlineItem(JsonFields):
     """A deadline as a person reads it: its date, weekday, state and counting."""
 
@@ -387,7 +386,7 @@ class DeadlineItem(JsonFields):
     )
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class CostItem(JsonFields):
     """A cost as a person reads it: what, how much, how to pay, a note and the source."""
 
@@ -403,7 +402,7 @@ class CostItem(JsonFields):
     JSON = ("id", "label", "amount_eur", "payment", "note", "source", "status")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class AnswerItem(Record):
     """One answer given, as a person reads it: the question and the answer."""
 
@@ -414,7 +413,7 @@ class AnswerItem(Record):
         return [self.label, self.value]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class SourceItem(JsonFields):
     """A source as a person reads it: its number in the plan, title, date and status in words."""
 
@@ -449,7 +448,7 @@ class SourceItem(JsonFields):
         return f"[{self.number}] {self.title}{dated} ({self.status_word})"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class BriefItem(JsonFields):
     """One line of "en bref": a label ("Où aller") and what to know, urgent or not."""
 
@@ -476,7 +475,7 @@ SectionItem = (
 )
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Section(Record):
     """One part of the plan: an id, a heading and its items, in order."""
 
@@ -485,7 +484,7 @@ class Section(Record):
     items: tuple[SectionItem, ...]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class PlanSections(Record):
     """A plan in one language: its heading, then its sections in reading order."""
 
@@ -901,7 +900,7 @@ def sections(plan: ActionPlan, lang: str) -> PlanSections:
 # -- the compact summary a phone reads from a QR code --------------------------------------------
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Summary(Record):
     """The plan in a few lines for a QR code, and what had to be left out to fit."""
 

@@ -8,7 +8,6 @@ so that every branch of every condition is taken. Used by ``check-data`` and the
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -16,10 +15,11 @@ from .conditions import COMPARISONS, leaves, literal, operator, split_ref
 from .content import Content
 from .flow import next_question_from
 from .model import Question, conditions_of
+from .record import Record, record
 
 
-@dataclass(frozen=True)
-class Path:
+@record
+class Path(Record):
     answers: Mapping[str, Any]  # typed answers, in the order asked
     order: tuple[str, ...]
 
