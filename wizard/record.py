@@ -95,11 +95,7 @@ class Record:
         return hash((self.__class__, self._values()))
 
     def __repr__(self) -> str:
-        shown = ", ".join(
-            f"{f.name}={getattr(self, f.name)!r}"
-            for f in fields(self)
-            if f.repr
-        )
+        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.repr)
         return f"{type(self).__name__}({shown})"
 
     def __setattr__(self, name: str, value: Any) -> None:
