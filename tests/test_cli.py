@@ -359,3 +359,34 @@ def test_a_call_builds_only_the_command_it_runs(tmp_path, answers_file):
     assert names == "REGISTERED step plan check-data authority content"
     for command in ("step", "plan", "check-data", "authority", "content"):
         assert command in out
+
+
+def test_output_that_cannot_be_written_ends_in_one_line(tmp_path, answers_file):
+    """Commands leave without tearing the interpreter down (launch.leave): what is left in the
+    output buffer is flushed first, and a write that fails is still one line, never silence."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    cmd = [sys.executable, "-m", "parcours", "plan", "-a", answers_file(HOLDER_93)]
+    # The reader went away at once: the status a shell gives SIGPIPE, and nothing said.
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=60) == 141 and err == b""
+    if Path("/dev/full").exists():  # a full disk
+        with open("/dev/full", "w") as full:
+            result = subprocess.run(
+                cmd, stdout=full, stderr=subprocess.PIPE, text=True, env=env, timeout=60
+            )
+        assert result.returncode == 1
+        assert result.stderr.startswith("parcours: impossible d'écrire la sortie : ")
+        assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
+    # The whole plan reaches a pipe, to its last byte, as the command made it in-process.
+    from typer.testing import CliRunner
+
+    from parcours.wizard.cli import app
+
+    day = ["--today", "2026-11-23"]
+    done = subprocess.run(cmd + day, capture_output=True, text=True, env=env, timeout=60)
+    made = CliRunner().invoke(app, cmd[3:] + day)
+    assert done.returncode == 0 and done.stderr == "" and made.exit_code == 0
+    assert done.stdout == made.stdout and "PLAN D'ACTION" in done.stdout

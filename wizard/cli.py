@@ -7,6 +7,7 @@ cause ends in one line on stderr and exit code 2; never a traceback.
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 from datetime import date
@@ -582,11 +583,26 @@ def main() -> None:
     except MemoryError:
         echo(f"parcours: {T('the input is too large for this machine')}", err=True)
         sys.exit(2)
+    except OSError as exc:
+        if exc.errno not in _WRITE_ERRORS:
+            internal_error(exc)
+        # The output could not be written (a full disk, > /dev/full): say so, on stderr.
+        echo(f"parcours: {T('cannot write the output: {why}', why=exc.strerror)}", err=True)
+        sys.exit(1)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
-        echo(
-            f"parcours: {T('internal error ({name}); please report it', name=type(exc).__name__)}",
-            err=True,
-        )
-        sys.exit(INTERNAL_ERROR)
+        internal_error(exc)
     if isinstance(code, int) and code:
         sys.exit(code)
+
+
+# Errors of a write to standard output that a person can act on.
+_WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def internal_error(exc: BaseException) -> NoReturn:
+    """One line for a failure nobody expected, never a traceback."""
+    echo(
+        f"parcours: {T('internal error ({name}); please report it', name=type(exc).__name__)}",
+        err=True,
+    )
+    sys.exit(INTERNAL_ERROR)

@@ -173,6 +173,7 @@ OURS_FR: dict[str, str] = {
     "--today: {day} is out of range (from {first} to {last})": "--today : {day} est hors des "
     "limites (du {first} au {last})",
     "internal error ({name}); please report it": "erreur interne ({name}) ; merci de la signaler",
+    "cannot write the output: {why}": "impossible d'écrire la sortie : {why}",
     "the input is nested too deeply": "l'entrée est imbriquée trop profondément",
     "the input is too large for this machine": "l'entrée est trop grande pour cette machine",
 }
