@@ -381,9 +381,8 @@ def test_output_that_cannot_be_written_ends_in_one_line(tmp_path, answers_file):
         assert result.stderr.startswith("parcours: impossible d'écrire la sortie : ")
         assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
     # The whole plan reaches a pipe, to its last byte, as the command made it in-process.
-    from typer.testing import CliRunner
-
     from parcours.wizard.cli import app
+    from typer.testing import CliRunner
 
     day = ["--today", "2026-11-23"]
     done = subprocess.run(cmd + day, capture_output=True, text=True, env=env, timeout=60)
