@@ -57,16 +57,25 @@ from textual.widgets import Footer, OptionList, Static
 
 TEXT = "Two sentences about what the tool does, as long as the real ones. " * 3
 
+# The footer shows one key per action: as many actions as parcours's screens have, so both
+# footers hold as many keys (five on the question screen, two on the welcome screen).
 class Question(Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
-        Binding("question_mark", "noop", "Help"),
-        Binding("f1", "noop", "Help"),
-        Binding("r", "noop", "Answers"),
-        Binding("f2", "noop", "Answers"),
-        Binding("q", "noop", "Quit"),
-        Binding("ctrl+q", "noop", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("f1", "help", "Help"),
+        Binding("r", "answers", "Answers"),
+        Binding("f2", "answers", "Answers"),
+        Binding("q", "app.quit", "Quit"),
+        Binding("ctrl+q", "app.quit", "Quit"),
+        Binding("f4", "lang", "English"),
     ]
+    def action_help(self):
+        pass
+    def action_answers(self):
+        pass
+    def action_lang(self):
+        pass
     def compose(self):
         yield Static("Step 1 · Section")
         with Vertical():
@@ -81,7 +90,9 @@ class Question(Screen):
         self.query_one(OptionList).focus()
 
 class Welcome(Screen):
-    BINDINGS = [Binding("q", "app.quit", "Quit")]
+    BINDINGS = [Binding("q", "app.quit", "Quit"), Binding("f4", "lang", "English")]
+    def action_lang(self):
+        pass
     def compose(self):
         yield Static("bare app")
         with VerticalScroll():
