@@ -326,24 +326,28 @@ class Notice(Record):
 
 T = TypeVar("T")
 _MISSING = object()
+_LANG_SET = frozenset(LANGS)
+_DATING_FIELDS = frozenset({"sources", "valid_from", "valid_until", "last_reviewed"})
+NO_DATING = Dating()
 MAX_NESTING = 64  # lists and objects inside one condition (the real ones use a handful)
 
 
 def _depth(value: Any, limit: int) -> int:
-    """How deeply ``value`` nests lists and objects, counted without recursion, up to
-    ``limit + 1``."""
-    deepest = 0
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, level = stack.pop()
+    """How deeply ``value`` nests lists and objects, counted a level at a time without
+    recursion, up to ``limit + 1``."""
+    level, layer = 0, [value]
+    while layer:
+        level += 1
         if level > limit:
             return level
-        deepest = max(deepest, level)
-        if isinstance(item, Mapping):
-            stack += [(v, level + 1) for v in item.values()]
-        elif isinstance(item, list | tuple):
-            stack += [(v, level + 1) for v in item]
-    return deepest
+        inner: list[Any] = []
+        for item in layer:
+            if type(item) is dict or isinstance(item, Mapping):  # dict first: no ABC check
+                inner.extend(item.values())
+            elif isinstance(item, list | tuple):
+                inner.extend(item)
+        layer = inner
+    return level
 
 
 class Fields:
@@ -354,25 +358,39 @@ class Fields:
         raw: Any,
         file: str | None,
         table: str,
-        where: str = "",
+        where: str | Callable[[], str] = "",
         record: str | None = None,
     ) -> None:
-        self.file, self.table, self.where = file, table, where
-        if record is None and isinstance(raw, Mapping) and isinstance(raw.get("id"), str):
+        self.file, self.table, self._where = file, table, where
+        mapping = type(raw) is dict or isinstance(raw, Mapping)  # dict first: no ABC check
+        if record is None and mapping and isinstance(raw.get("id"), str):
             record = raw["id"]
         self.id = record
-        if not isinstance(raw, Mapping):
+        if not mapping:
             what = "must be an object" if where else "a record must be an object"
             self.fail(f"{what}, got {type(raw).__name__}")
         self.raw: Mapping[str, Any] = raw
 
+    @property
+    def where(self) -> str:
+        """The path of this object inside its record ("" for the record itself), written out
+        only when an error names it."""
+        where = self._where
+        return where if isinstance(where, str) else where()
+
     def fail(self, problem: str) -> Any:
-        prefix = f"{self.where}: " if self.where else ""
+        where = self.where
+        prefix = f"{where}: " if where else ""
         raise ContentError(self.file, self.table, self.id, prefix + problem)
 
-    def sub(self, raw: Any, where: str) -> Fields:
-        """The fields of an object inside this record (errors name the record and the path)."""
-        path = f"{self.where}.{where}" if self.where else where
+    def sub(self, raw: Any, where: str, index: int | None = None) -> Fields:
+        """The fields of an object inside this record (errors name the record and the path):
+        ``where`` is a field name, with ``index`` for an item of a list."""
+
+        def path() -> str:
+            inner = where if index is None else f"{where}[{index}]"
+            return f"{self.where}.{inner}" if self._where else inner
+
         return Fields(raw, self.file, self.table, path, self.id)
 
     def _get(self, key: str, required: bool) -> Any:
@@ -412,13 +430,14 @@ class Fields:
         value = self._get(key, required)
         if value is None:
             return None
-        if not isinstance(value, Mapping):
+        if type(value) is not dict and not isinstance(value, Mapping):
             self.fail(f'{key} must be {{"fr": ..., "en": ...}}')
-        unknown = set(value) - set(LANGS)
+        unknown = value.keys() - _LANG_SET
         if unknown:
             self.fail(f"{key}: unknown languages {sorted(unknown)}")
-        if not all(isinstance(v, str) for v in value.values()):
-            self.fail(f"{key}: every language must be text")
+        for words in value.values():
+            if not isinstance(words, str):
+                self.fail(f"{key}: every language must be text")
         if not value.get("fr", "").strip():
             self.fail(f"{key}: French text missing")
         return dict(value)
@@ -438,6 +457,8 @@ class Fields:
 
     def dating(self) -> Dating:
         """The optional dating fields of a fact."""
+        if _DATING_FIELDS.isdisjoint(self.raw):
+            return NO_DATING  # most records: one shared value (records are frozen)
         return Dating(
             sources=self.records(
                 "sources", lambda c: Citation(c.string("id"), c.string("articles", False))
@@ -458,9 +479,11 @@ class Fields:
 
     def records(self, key: str, read: Callable[[Fields], T]) -> tuple[T, ...]:
         value = self.raw.get(key, ())
+        if not value and isinstance(value, list | tuple):
+            return ()
         if not isinstance(value, list | tuple):
             self.fail(f"{key} must be a list")
-        return tuple(read(self.sub(v, f"{key}[{i}]")) for i, v in enumerate(value))
+        return tuple(read(self.sub(v, key, i)) for i, v in enumerate(value))
 
 
 def _item(f: Fields) -> Item:
