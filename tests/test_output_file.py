@@ -156,7 +156,9 @@ def test_a_read_only_folder(tmp_path, monkeypatch):
     def read_only(*args, **kwargs):
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", read_only)
+    import tempfile  # files.py imports it when it writes
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
     with pytest.raises(files.OutputError) as caught:
         files.write_text(folder / "plan.txt", "x")
     assert caught.value.text("en").endswith("read-only file system")

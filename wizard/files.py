@@ -13,7 +13,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from .errors import UserError
@@ -93,6 +92,8 @@ def write_text(path: Path | str, text: str, force: bool = False) -> None:
     folder = target.parent
     tmp: str | None = None
     try:
+        import tempfile  # here: a command that writes no file does not import it
+
         fd, tmp = tempfile.mkstemp(prefix=".parcours-", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             os.fchmod(fh.fileno(), mode)

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .files import NotRegularFile, os_reason, read_regular
+from .record import Record, record
 from .resume_code import canonical, code_hash, looks_like_code, matches, new_code
 from .safe_text import visible
 from .text import Localised
@@ -76,8 +77,8 @@ class SessionData:
     answers: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class LoadResult:
+@record
+class LoadResult(Record):
     """A loaded session (or None), and where a corrupt file was moved, if it was."""
 
     data: SessionData | None
@@ -85,8 +86,8 @@ class LoadResult:
     moved_to: Path | None = None
 
 
-@dataclass(frozen=True)
-class SessionInfo:
+@record
+class SessionInfo(Record):
     """A saved session as a menu shows it: when it was saved and how many answers it holds."""
 
     id: str
@@ -94,8 +95,8 @@ class SessionInfo:
     answers: int
 
 
-@dataclass(frozen=True)
-class CodeRefused:
+@record
+class CodeRefused(Record):
     """Why a resume code opened nothing: ``wrong`` (unknown or expired), ``malformed``,
     ``locked_out`` (too many wrong codes: ``retry_after`` seconds), ``in_use`` or
     ``unavailable`` (the sessions folder cannot be used)."""
@@ -396,8 +397,8 @@ class Sessions:
         return CleanUp(problems, moved, why_moved)
 
 
-@dataclass(frozen=True)
-class CleanUp:
+@record
+class CleanUp(Record):
     """What start-up cleaning could not do, and the corrupt sessions it moved aside."""
 
     problems: list[Localised]
