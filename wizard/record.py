@@ -71,6 +71,10 @@ def _first_init(self: Any, *args: Any, **kwargs: Any) -> None:
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))
 def record(cls: R) -> R:
     """Make ``cls`` (a ``Record`` subclass) a frozen record: see the module's docstring."""
+    if not cls.__doc__:
+        # Else dataclass() writes one from inspect.signature(), which imports tokenize and
+        # compiles its regular expressions (~8 ms).
+        cls.__doc__ = f"{cls.__name__}({', '.join(cls.__dict__.get('__annotations__', {}))})"
     dataclass(init=False, repr=False, eq=False)(cls)  # fields only: nothing compiled
     # Its own __init__, so a subclass never runs its parent's (compiled for other fields).
     setattr(cls, "__init__", _first_init)  # noqa: B010
