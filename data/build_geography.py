@@ -58,6 +58,8 @@ COLUMNS = {
     "pp": "the two first digits most postal codes of the département start with",
     "p": "postal codes of each commune, ',' between codes of one commune, '-' when none; a "
     "three-digit code is the last three digits after 'pp'",
+    "h": "the other first two digits of this row's postal codes (those written with five "
+    "digits in 'p'), ',' between them: where a postal code lookup starts",
     "m": "municipal arrondissements (Paris, Lyon, Marseille): [INSEE code, name, postal codes, "
     "INSEE code of the commune]",
     "an": "former or delegated communes (communes déléguées / associées) whose name differs "
@@ -207,6 +209,8 @@ def build(raw: Path) -> dict[str, dict]:
                 for c in mine
             ),
         }
+        heads = {p[:2] for c in mine for p in postcodes.get(c["code"], ())} - {pp}
+        row["h"] = ",".join(sorted(heads))
         arms = [a for a in municipal if a["departement"] == code]
         if arms:
             row["m"] = [

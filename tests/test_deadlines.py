@@ -354,3 +354,21 @@ def test_plan_json_names_the_moved_end_and_its_reason(tmp_path):
     assert {s["id"] for s in cnda["counting_sources"]} >= {"cpc-641", "cpc-642"}
     sources = {s["id"]: s for s in json.loads(out.stdout)["sources"]}
     assert sources["cpc-642"]["url"].startswith("https://") and sources["cpc-642"]["consulted"]
+
+
+def test_a_shift_by_months_keeps_the_day_or_clamps_it_to_the_month_end():
+    """dates.shift counts calendar months without the calendar module (one import fewer for
+    every command): the day is clamped to the target month's length, leap years included."""
+    import calendar
+    from datetime import date as day
+
+    from parcours.wizard.dates import shift
+
+    assert shift(day(2026, 5, 31), {"months": -3}) == day(2026, 2, 28)
+    assert shift(day(2024, 5, 31), {"months": -3}) == day(2024, 2, 29)
+    assert shift(day(2026, 12, 15), {"months": 1}) == day(2027, 1, 15)
+    assert shift(day(2026, 1, 31), {"years": 1, "months": 1}) == day(2027, 2, 28)
+    for year in (1900, 2000, 2023, 2024, 2100):
+        for month in range(1, 13):
+            last = calendar.monthrange(year, month)[1]
+            assert shift(day(year, 1, 31), {"months": month - 1}) == day(year, month, last)

@@ -470,3 +470,21 @@ def test_the_direct_reader_gives_what_tinydb_gives_for_every_bundled_file():
         assert read_tables(path) == by_tinydb, path.name
         with pytest.raises(PermissionError):
             db.table("questions").insert({"id": "x"})
+
+
+def test_postal_code_routes_written_by_the_build_match_the_codes():
+    """communes.json's "h" column (built ahead of time) lists, per row, the first two digits of
+    the postal codes outside its usual "pp": the routes a lookup takes must be the ones a scan
+    of every code gives, and a table built without it is scanned instead."""
+    import re
+
+    from parcours.wizard.geo import _CommuneTable
+    from parcours.wizard.resources import data_root, read_tables
+
+    rows = read_tables(data_root() / "geo" / "communes.json")["communes"]
+    for row in rows:
+        scanned = {c[:2] for c in re.findall(r"\d{5}", row["p"])} - {row["pp"]}
+        assert set(filter(None, row["h"].split(","))) == scanned, row["d"]
+    built = _CommuneTable(rows)._routes
+    without = _CommuneTable([{k: v for k, v in r.items() if k != "h"} for r in rows])._routes
+    assert built == without and "91" in built["94"]  # an Essonne commune has a 94... code

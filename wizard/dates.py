@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
@@ -50,10 +49,16 @@ def shift(d: date, period: Mapping[str, int]) -> date:
         index = d.year * 12 + (d.month - 1) + months
         year, month = divmod(index, 12)
         month += 1
-        day = min(d.day, calendar.monthrange(year, month)[1])
+        day = min(d.day, _month_length(year, month))
         d = date(year, month, day)
     days = int(period.get("days", 0))
     return d + timedelta(days=days) if days else d
+
+
+def _month_length(year: int, month: int) -> int:
+    """Days in ``month`` of ``year`` (the day before the next month's first)."""
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return (following - timedelta(days=1)).day
 
 
 def format_date(d: date, lang: str) -> str:

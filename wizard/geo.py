@@ -340,10 +340,10 @@ class _CommuneTable(Mapping[str, Commune]):
         self.aliases: list[tuple[str, str]] = []  # (former/delegated name, commune INSEE)
         self.localities: list[tuple[str, str]] = []  # (La Poste locality name, commune INSEE)
         self._districts_of: dict[str, list[_Entry]] = {}  # commune INSEE -> its arrondissements
-        self._raw_posts: list[tuple[str, str]] = []  # (row, its "p" text) for routing
+        self._raw_posts: list[tuple[str, str | None]] = []  # (row, its "h" text) for routing
         for raw in rows:
             dep = raw["d"]
-            self._raw_posts.append((dep, raw["p"]))
+            self._raw_posts.append((dep, raw.get("h")))
             for code, name, post, parent in raw.get("m", ()):
                 entry = _Entry(parent, name, tuple(post.split(",")))
                 self.districts[code] = entry
@@ -404,10 +404,13 @@ class _CommuneTable(Mapping[str, Commune]):
     def _routes(self) -> dict[str, list[str]]:
         """First two digits of a postal code -> the rows holding codes that start so."""
         routes: dict[str, list[str]] = {}
-        for dep, text in self._raw_posts:
+        for dep, others in self._raw_posts:
             row = self.rows[dep]
             heads = {row.pp} if row.pp else set()
-            heads |= {c[:2] for c in re.findall(r"\d{5}", text)}  # codes outside its usual range
+            if others is None:  # a table built without "h": find the codes outside "pp"
+                heads |= {c[:2] for c in re.findall(r"\d{5}", row.raw["p"])}
+            else:  # written by the build: no scan of every postal code
+                heads.update(h for h in others.split(",") if h)
             for head in heads:
                 routes.setdefault(head, []).append(dep)
         return routes
