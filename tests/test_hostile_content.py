@@ -309,3 +309,22 @@ def test_a_malformed_name_index_in_use_is_a_data_error(tmp_path: Path) -> None:
     )
     with pytest.raises(DataError, match="geo/names.json: malformed"):
         Geography(folder).communes.named("bondy")
+
+
+def test_a_former_name_column_out_of_step_is_reported_by_check_data(tmp_path: Path) -> None:
+    """Former names ("an"/"ai") are split on the first name lookup, not at load: check-data
+    still reads them, and a lookup that meets them is a DataError naming the file."""
+    from parcours.wizard.geo import Geography
+
+    folder = copy_data(tmp_path / "data")
+    path = folder / "geo" / "communes.json"
+    db = json.loads(path.read_text(encoding="utf-8"))
+    row = next(r for r in db["communes"].values() if r.get("an"))
+    row["ai"] = row["ai"] + "|001"  # one code more than names
+    path.write_text(json.dumps(db, ensure_ascii=False), encoding="utf-8")
+    report = check(folder, TODAY)
+    assert len(report.problems) == 1
+    assert report.problems[0].startswith("geo/communes.json: malformed (ValueError")
+    with pytest.raises(DataError, match="geo/communes.json: malformed"):
+        Geography(folder).communes.entry("a0")
+    assert Geography(folder).resolve("91200").commune == "Athis-Mons"  # postal codes still work

@@ -371,7 +371,7 @@ def check_geography(geo: Geography) -> list[str]:
     """The geography tables load and hold départements and communes; one line if not."""
     for table, load in (
         ("geo/departements.json", lambda: (geo.departements, geo.arrondissements, geo.meta)),
-        ("geo/communes.json", lambda: geo.communes),
+        ("geo/communes.json", lambda: (c := geo.communes, c.aliases, c.localities)),
         ("geo/names.json", lambda: geo.communes.sorted_names),
     ):
         try:

@@ -337,21 +337,34 @@ class _CommuneTable(Mapping[str, Commune]):
             offset += row.size
         self.size = offset
         self.districts: dict[str, _Entry] = {}  # municipal arrondissement INSEE -> entry
-        self.aliases: list[tuple[str, str]] = []  # (former/delegated name, commune INSEE)
-        self.localities: list[tuple[str, str]] = []  # (La Poste locality name, commune INSEE)
         self._districts_of: dict[str, list[_Entry]] = {}  # commune INSEE -> its arrondissements
         self._raw_posts: list[tuple[str, str | None]] = []  # (row, its "h" text) for routing
         for raw in rows:
-            dep = raw["d"]
-            self._raw_posts.append((dep, raw.get("h")))
+            self._raw_posts.append((raw["d"], raw.get("h")))
             for code, name, post, parent in raw.get("m", ()):
                 entry = _Entry(parent, name, tuple(post.split(",")))
                 self.districts[code] = entry
                 self._districts_of.setdefault(parent, []).append(entry)
-            for key, out in (("a", self.aliases), ("l", self.localities)):
+        self._rows = rows
+
+    def _named(self, key: str) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        with _malformed("geo/communes.json"):
+            for raw in self._rows:
                 if raw.get(key + "n"):
                     names, codes = raw[key + "n"].split("|"), raw[key + "i"].split("|")
-                    out += [(n, dep + i) for n, i in zip(names, codes, strict=True)]
+                    out += [(n, raw["d"] + i) for n, i in zip(names, codes, strict=True)]
+        return out
+
+    @cached_property
+    def aliases(self) -> list[tuple[str, str]]:
+        """(former or delegated commune name, commune INSEE): split on the first name lookup."""
+        return self._named("a")
+
+    @cached_property
+    def localities(self) -> list[tuple[str, str]]:
+        """(La Poste locality name, commune INSEE): split on the first name lookup."""
+        return self._named("l")
 
     def _locate(self, insee: str) -> tuple[_Row, int] | None:
         row = self.rows.get(_insee_dep(insee)) if isinstance(insee, str) else None
