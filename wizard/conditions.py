@@ -16,7 +16,7 @@ A leaf about an unanswered question is false.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -119,39 +119,132 @@ def evaluate(cond: Mapping[str, Any] | None, answers: Mapping[str, Any], today: 
     """True when ``cond`` holds for the typed ``answers``; a missing condition always holds."""
     if cond is None:
         return True
+    return compiled(cond)(answers, today)
+
+
+Test = Callable[[Mapping[str, Any], date], bool]
+# Conditions turned into functions once, by identity: content conditions live as long as the
+# content, and the path walk of check-data evaluates them hundreds of thousands of times. Each
+# entry keeps its condition alive, so an identity is never reused while it is in the table.
+_COMPILED: dict[int, tuple[Mapping[str, Any], Test]] = {}
+COMPILED_MAX = 20_000  # then the table starts again (conditions made on the fly, in tests)
+
+
+def compiled(cond: Mapping[str, Any]) -> Test:
+    """``cond`` as a function of (answers, today): the operator found, the question reference
+    split and the literals read once, not at each evaluation."""
+    entry = _COMPILED.get(id(cond))
+    if entry is not None and entry[0] is cond:
+        return entry[1]
+    test = _compile(cond)
+    if len(_COMPILED) >= COMPILED_MAX:
+        _COMPILED.clear()
+    _COMPILED[id(cond)] = (cond, test)
+    return test
+
+
+def _compile(cond: Mapping[str, Any]) -> Test:
     op = operator(cond)
     arg = cond[op]
-    # Plain loops, not all()/any() over generators: the path walk evaluates conditions
-    # hundreds of thousands of times.
-    if op == "all":
-        for sub in arg:
-            if not evaluate(sub, answers, today):
-                return False
-        return True
-    if op == "any":
-        for sub in arg:
-            if evaluate(sub, answers, today):
+    if op in ("all", "any"):
+        tests = [compiled(sub) for sub in arg]
+        if op == "all":
+
+            def all_hold(answers: Mapping[str, Any], today: date) -> bool:
+                for test in tests:
+                    if not test(answers, today):
+                        return False
                 return True
-        return False
+
+            return all_hold
+
+        def any_holds(answers: Mapping[str, Any], today: date) -> bool:
+            for test in tests:
+                if test(answers, today):
+                    return True
+            return False
+
+        return any_holds
     if op == "not":
-        return not evaluate(arg, answers, today)
+        inner = compiled(arg)
+        return lambda answers, today: not inner(answers, today)
     if op == "answered":
-        return answers.get(arg) is not None
+        return lambda answers, today: answers.get(arg) is not None
     ref, operand = arg
     qid, attr = split_ref(ref)
-    value = comparable(answers.get(qid), attr)
-    if value is None:
-        return False
+    operands = operand if op == "in" else [operand]
+    # A literal is read once, unless it is a date relative to today.
+    if any(isinstance(v, Mapping) for v in operands):
+        return _relative_leaf(op, qid, attr, operand)
+    values = [literal(v, date.min) for v in operands]
+    value_of = _value_of(qid, attr)
     if op == "equals":
-        return bool(value == literal(operand, today))
+        (expected,) = values
+
+        def equals(answers: Mapping[str, Any], today: date) -> bool:
+            value = value_of(answers)
+            return value is not None and bool(value == expected)
+
+        return equals
     if op == "in":
-        for v in operand:
-            if value == literal(v, today):
-                return True
-        return False
+
+        def is_in(answers: Mapping[str, Any], today: date) -> bool:
+            value = value_of(answers)
+            if value is None:
+                return False
+            for v in values:
+                if value == v:
+                    return True
+            return False
+
+        return is_in
     if op == "contains":
-        return isinstance(value, tuple | list) and literal(operand, today) in value
-    return _compare(op, value, literal(operand, today))
+        (wanted,) = values
+        return lambda answers, today: _contains(value_of(answers), wanted)
+    (bound,) = values
+    return lambda answers, today: _holds(op, value_of(answers), bound)
+
+
+def _value_of(qid: str, attr: str | None) -> Callable[[Mapping[str, Any]], Any]:
+    """How a leaf reads its answer: ``comparable`` of it, with the attribute fixed."""
+    if attr is not None:
+        return lambda answers: getattr(answers.get(qid), attr, None)
+
+    def value(answers: Mapping[str, Any]) -> Any:
+        given = answers.get(qid)
+        return getattr(given, "departement", given)
+
+    return value
+
+
+def _contains(value: Any, wanted: Any) -> bool:
+    return value is not None and isinstance(value, tuple | list) and wanted in value
+
+
+def _holds(op: str, value: Any, bound: Any) -> bool:
+    return value is not None and _compare(op, value, bound)
+
+
+def _relative_leaf(op: str, qid: str, attr: str | None, operand: Any) -> Test:
+    """A leaf whose literal depends on the day (``{"today": {...}}``): read at each call."""
+    value_of = _value_of(qid, attr)
+
+    def test(answers: Mapping[str, Any], today: date) -> bool:
+        value = value_of(answers)
+        if value is None:
+            return False
+        if op == "equals":
+            return bool(value == literal(operand, today))
+        if op == "in":
+            for v in operand:
+                if value == literal(v, today):
+                    return True
+            return False
+        if op == "contains":
+            return isinstance(value, tuple | list) and literal(operand, today) in value
+        return _compare(op, value, literal(operand, today))
+
+    return test
 
 
 def explain(cond: Mapping[str, Any] | None, answers: Mapping[str, Any], today: date) -> list[Leaf]:
