@@ -70,3 +70,44 @@ def test_a_record_class_behaves_as_the_frozen_dataclass_it_declares():
     with pytest.raises(dataclasses.FrozenInstanceError):
         del child.id
     assert repr(child) == "Child(id='c', tags=(), seen=[], kind='base', extra=3)"
+
+
+def test_the_generic_and_the_compiled_init_make_the_same_records():
+    """A class's __init__ is generic for its first HOT instances, then compiled: both take the
+    same calls, give the same records and refuse the same mistakes."""
+    from dataclasses import field
+
+    from parcours.wizard.record import HOT, record
+
+    @record
+    class Sample(Record):
+        id: str
+        count: int = 0
+        seen: list[str] = field(default_factory=list)
+        kind: str = field(default="sample", init=False)
+
+    def calls(i: int) -> list[Sample]:
+        return [
+            Sample(f"s{i}"),
+            Sample(f"s{i}", i),
+            Sample(id=f"s{i}", count=i, seen=["x"]),
+            Sample(f"s{i}", seen=["y"]),
+        ]
+
+    early = [calls(i) for i in range(3)]
+    generic = Sample.__init__
+    for i in range(HOT):
+        calls(i)
+    assert Sample.__init__ is not generic  # compiled by now
+    assert [calls(i) for i in range(3)] == early
+    for made in (early[0], calls(0)):
+        assert [(s.count, s.seen, s.kind) for s in made] == [
+            (0, [], "sample"),
+            (0, [], "sample"),
+            (0, ["x"], "sample"),
+            (0, ["y"], "sample"),
+        ]
+        assert made[0].seen is not made[1].seen
+    for bad in (lambda: Sample(), lambda: Sample("a", 1, [], "x"), lambda: Sample("a", id="b")):
+        with pytest.raises(TypeError):
+            bad()  # the compiled one raises as the generic one did
