@@ -312,7 +312,7 @@ def _walk_flow(content: Content, today: date, limit: int | None, report: Report)
     seen_questions: set[str] = set()
     seen_pathways: set[str] = set()
     rendered_en: set[tuple[str, ...]] = set()
-    for path in walk(content, today, limit):
+    for path in walk(content, today, limit, marks):
         report.paths += 1
         seen_questions.update(path.order)
         try:

@@ -822,22 +822,37 @@ def read_record(table: str, raw: Any, file: str | None = None) -> Any:
     return READERS[table](Fields(raw, file, table))
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # per record class, its fields in order
+
+
+def _field_names(record: Any) -> tuple[str, ...]:
+    cls = type(record)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(record))
+    return names
+
+
+def _nested(value: Any) -> bool:
+    return isinstance(value, Record) or is_dataclass(value)
+
+
 def fields_of(record: Any, where: str = "") -> Iterator[tuple[str, str, Any]]:
     """Every (location, field name, value) inside a typed record, at any depth: the one walk
     that finds a record's conditions, source ids and texts."""
-    for f in fields(record):
-        value = getattr(record, f.name)
-        loc = f"{where}.{f.name}"
-        yield loc, f.name, value
-        if is_dataclass(value):
+    for name in _field_names(record):
+        value = getattr(record, name)
+        loc = f"{where}.{name}"
+        yield loc, name, value
+        if _nested(value):
             yield from fields_of(value, loc)
         elif isinstance(value, tuple):
             for i, sub in enumerate(value):
-                if is_dataclass(sub):
+                if _nested(sub):
                     yield from fields_of(sub, f"{loc}[{i}]")
         elif isinstance(value, Mapping):
             for key, sub in value.items():
-                if is_dataclass(sub):
+                if _nested(sub):
                     yield from fields_of(sub, f"{loc}.{key}")
 
 

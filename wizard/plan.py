@@ -130,8 +130,14 @@ def _key(text: Localised) -> tuple[tuple[str, str], ...]:
 
 
 def _source_ref(content: Content, source: str, articles: str | None = None) -> SourceRef:
-    rec = content.sources[source]
-    return SourceRef(source, rec.ref, articles, rec.title, _dated(rec))
+    # One SourceRef per (source, articles) for the life of the content: a plan cites dozens,
+    # and check-data builds a plan for every path.
+    refs = content.shared.setdefault("source_refs", {})
+    ref = refs.get((source, articles))
+    if ref is None:
+        rec = content.sources[source]
+        ref = refs[source, articles] = SourceRef(source, rec.ref, articles, rec.title, _dated(rec))
+    return ref
 
 
 def _dated(rec: Source) -> Localised | None:

@@ -65,9 +65,16 @@ def representatives(
     return values
 
 
-def walk(content: Content, today: date, limit: int | None = None) -> Iterator[Path]:
-    """Every complete path (a set of answers after which no question remains), depth first."""
-    marks = thresholds(content, today)
+def walk(
+    content: Content,
+    today: date,
+    limit: int | None = None,
+    marks: Mapping[str, set[Any]] | None = None,
+) -> Iterator[Path]:
+    """Every complete path (a set of answers after which no question remains), depth first;
+    ``marks``: the ``thresholds`` when the caller has them already."""
+    if marks is None:
+        marks = thresholds(content, today)
     reps: dict[str, list[Any]] = {}
     count = 0
 
