@@ -772,8 +772,14 @@ def sections(plan: ActionPlan, lang: str) -> PlanSections:
     out: list[Section] = []
     numbers = {s.id: i for i, s in enumerate(plan.sources, 1)}
 
+    lines: dict[int, tuple[SourceRef, SourceLine]] = {}
+
     def src(ref: SourceRef) -> SourceLine:
-        return _source_line(ref, lang, numbers)
+        # A plan cites the same few sources many times (the plan shares one SourceRef each).
+        known = lines.get(id(ref))
+        if known is None or known[0] is not ref:
+            known = lines[id(ref)] = (ref, _source_line(ref, lang, numbers))
+        return known[1]
 
     def add(section_id: str, items: list[Any], title: str | None = None) -> None:
         if items:
