@@ -372,3 +372,12 @@ def test_a_shift_by_months_keeps_the_day_or_clamps_it_to_the_month_end():
         for month in range(1, 13):
             last = calendar.monthrange(year, month)[1]
             assert shift(day(year, 1, 31), {"months": month - 1}) == day(year, month, last)
+
+
+@given(st.datetimes(datetime(1900, 1, 1), datetime(2100, 12, 31, 23, 59)))
+def test_dates_and_times_are_written_as_strftime_would(moment):
+    from parcours.wizard.dates import clock, format_date
+
+    assert format_date(moment.date(), "fr") == moment.strftime("%d/%m/%Y")
+    assert format_date(moment.date(), "en") == moment.strftime("%Y-%m-%d")
+    assert clock(moment) == moment.strftime("%H:%M")

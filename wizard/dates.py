@@ -62,7 +62,8 @@ def _month_length(year: int, month: int) -> int:
 
 
 def format_date(d: date, lang: str) -> str:
-    return d.strftime("%d/%m/%Y") if lang == "fr" else d.isoformat()
+    """ "04/05/2026" / "2026-05-04" (formatted directly: strftime goes through the C locale)."""
+    return f"{d.day:02d}/{d.month:02d}/{d.year}" if lang == "fr" else d.isoformat()
 
 
 WEEKDAYS = {
@@ -120,7 +121,7 @@ def long_date(d: date, lang: str, year: bool = True) -> str:
 
 def clock(d: datetime) -> str:
     """ "14:30" (24-hour clock, in France and in the English plan alike)."""
-    return d.strftime("%H:%M")
+    return f"{d.hour:02d}:{d.minute:02d}"
 
 
 def format_datetime(d: datetime, lang: str) -> str:

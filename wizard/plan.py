@@ -124,9 +124,20 @@ class ActionPlan(Record):
         return any(p.status == "archive" for p in self.pathways)
 
 
+_KEYS: dict[int, tuple[Localised, tuple[tuple[str, str], ...]]] = {}  # by identity, see _key
+
+
 def _key(text: Localised) -> tuple[tuple[str, str], ...]:
-    """A localised text as a hashable key, to list each sentence once."""
-    return tuple(sorted(text.items()))
+    """A localised text as a hashable key, to list each sentence once (made once per text:
+    the content's texts live as long as the content)."""
+    known = _KEYS.get(id(text))
+    if known is not None and known[0] is text:
+        return known[1]
+    key = tuple(sorted(text.items()))
+    if len(_KEYS) >= 20_000:  # texts made on the fly (tests): start the table again
+        _KEYS.clear()
+    _KEYS[id(text)] = (text, key)
+    return key
 
 
 def _source_ref(content: Content, source: str, articles: str | None = None) -> SourceRef:
@@ -277,6 +288,37 @@ def notice(content: Content, notice_id: str) -> Localised:
     return rec.text
 
 
+def _used_source(content: Content, source_id: str) -> UsedSource:
+    """A source as a plan lists it: the same for every plan of this content, made once."""
+    made = content.shared.setdefault("used_sources", {})
+    used = made.get(source_id)
+    if used is None:
+        rec = content.sources[source_id]
+        used = made[source_id] = UsedSource(
+            rec.id,
+            rec.ref,
+            rec.title,
+            rec.status,
+            rec.url,
+            rec.consulted,
+            _dated(rec),
+            date.fromisoformat(rec.last_reviewed) if rec.last_reviewed else None,
+        )
+    return used
+
+
+def _help(content: Content) -> NamedAuthority | None:
+    """Who can help (the content's associations), the same in every plan: made once."""
+    if "help" not in content.shared:
+        content.shared["help"] = (
+            resolve_authority(content, AuthorityRef(HELP_AUTHORITY), {})
+            if HELP_AUTHORITY in content.authorities
+            else None
+        )
+    help_: NamedAuthority | None = content.shared["help"]
+    return help_
+
+
 def build_plan(content: Content, answers: Mapping[str, Any], today: date) -> ActionPlan:
     """Assemble the plan for typed ``answers`` that already went through the flow."""
     by_id = content.question_by_id
@@ -399,19 +441,7 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date) -> Act
     refs += [c.source for c in costs]
     refs += [n.source for n in (*recourse.values(), *notes.values(), *history) if n.source]
     used = dict.fromkeys([*(ref.id for ref in refs), *cited])
-    sources = tuple(
-        UsedSource(
-            rec.id,
-            rec.ref,
-            rec.title,
-            rec.status,
-            rec.url,
-            rec.consulted,
-            _dated(rec),
-            date.fromisoformat(rec.last_reviewed) if rec.last_reviewed else None,
-        )
-        for rec in (content.sources[s] for s in used)
-    )
+    sources = tuple(_used_source(content, s) for s in used)
     # How current the plan is: the oldest review of the facts it quotes and the sources it cites.
     reviews = [date.fromisoformat(d) for d in reviewed]
     reviews += [s.last_reviewed for s in sources if s.last_reviewed is not None]
@@ -437,8 +467,6 @@ def build_plan(content: Content, answers: Mapping[str, Any], today: date) -> Act
         sources=sources,
         answers=answered,
         advice=advice.text if advice else None,
-        help=resolve_authority(content, AuthorityRef(HELP_AUTHORITY), {})
-        if HELP_AUTHORITY in content.authorities
-        else None,
+        help=_help(content),
         reviewed=min(reviews) if reviews else None,
     )
