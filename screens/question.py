@@ -209,6 +209,7 @@ class QuestionScreen(Screen[None]):
 
     def _places_loaded(self) -> None:
         self.places_ready = True
+        self.wizard.freeze_long_lived()  # the place tables stay: out of the collector's way
         if self.is_mounted:
             self._show_suggestions(self.query_one("#answer-input", Input).value)
 

@@ -488,3 +488,23 @@ def test_postal_code_routes_written_by_the_build_match_the_codes():
     built = _CommuneTable(rows)._routes
     without = _CommuneTable([{k: v for k, v in r.items() if k != "h"} for r in rows])._routes
     assert built == without and "91" in built["94"]  # an Essonne commune has a 94... code
+
+
+def test_a_former_name_is_read_from_its_own_row():
+    """entry("a<i>") splits only the row holding former name i; it is the same name and
+    commune as the whole list gives, and an index past the end is refused."""
+    from parcours.wizard.geo import Geography
+
+    count = len(Geography().communes.aliases)
+    assert count > 2000
+    table = Geography().communes
+    picked = [*range(0, count, 37), count - 1]
+    lazy = [table.alias(i) for i in picked]
+    assert "aliases" not in table.__dict__  # nothing split for all of them
+    assert lazy == [table.aliases[i] for i in picked]
+    assert [table.alias(i) for i in picked] == lazy  # and from the list now
+    fresh = Geography().communes
+    with pytest.raises(IndexError):
+        fresh.alias(count)
+    with pytest.raises(IndexError):
+        fresh.alias(-1)

@@ -480,9 +480,39 @@ class _CommuneTable(Mapping[str, Commune]):
                 raise ValueError("names.json: an empty reference")
         return keys, refs
 
+    @cached_property
+    def _alias_rows(self) -> tuple[list[int], list[dict[str, Any]]]:
+        """Where each row's former names start in ``aliases`` (counted, not split)."""
+        starts: list[int] = []
+        rows: list[dict[str, Any]] = []
+        at = 0
+        for raw in self._rows:
+            if raw.get("an"):
+                starts.append(at)
+                rows.append(raw)
+                at += raw["an"].count("|") + 1
+        return starts, rows
+
+    def alias(self, i: int) -> tuple[str, str]:
+        """``aliases[i]``, splitting only the row that holds it: a suggestion that meets a
+        former name does not split the ~9,000 of them on a keystroke."""
+        if "aliases" in self.__dict__:
+            return self.aliases[i]
+        starts, rows = self._alias_rows
+        k = bisect_right(starts, i) - 1
+        if i < 0 or k < 0:
+            raise IndexError(f"no former name {i}")
+        raw = rows[k]
+        with _malformed("geo/communes.json"):
+            names, codes = raw["an"].split("|"), raw["ai"].split("|")
+            if len(names) != len(codes):
+                raise ValueError(f"row {raw['d']}: former names and codes of different lengths")
+        j = i - starts[k]
+        return names[j], raw["d"] + codes[j]  # IndexError past the last one
+
     def entry(self, ref: str) -> _Entry:
         if ref[0] == "a":
-            name, insee = self.aliases[int(ref[1:])]
+            name, insee = self.alias(int(ref[1:]))
             return _Entry(insee, alias=name)
         if ref[0] == "d":
             return self.districts[ref[1:]]
