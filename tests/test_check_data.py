@@ -195,3 +195,40 @@ def test_loading_is_validation_a_malformed_record_is_named(data_copy, name, toda
     assert expected in str(info.value)
     report = check(data_copy, today)  # check-data names it too, among every other problem
     assert any(expected in p for p in report.problems), report.problems
+
+
+def test_check_data_on_two_processes_reports_what_one_does(data_copy):
+    """The plans of the paths are shared among processes (wizard/parallel.py): the report is the
+    same, problems in the same order, whether one process builds them all or two share them."""
+    today = date(2026, 11, 23)
+    one, two = check(None, today, workers=1), check(None, today, workers=2)
+    assert one.paths == two.paths > 1000 and one.problems == two.problems == []
+    assert one.summary == two.summary and one.warnings == two.warnings
+    # A pathway that can never apply: found only by walking, whichever process walked where.
+    never = {"all": [{"equals": ["married", True]}, {"not": {"equals": ["married", True]}}]}
+
+    def unreachable(db):
+        find(db, "pathways", "ps_holder_first_card")["when"] = never
+
+    for name in sorted(p.name for p in (data_copy / "content").glob("*.json")):
+        db = json.loads((data_copy / "content" / name).read_text(encoding="utf-8"))
+        if any(r.get("id") == "ps_holder_first_card" for r in db.get("pathways", {}).values()):
+            edit(data_copy, name, unreachable)
+    broken_one, broken_two = check(data_copy, today, workers=1), check(data_copy, today, workers=2)
+    assert "pathways 'ps_holder_first_card': never applies on any path" in broken_one.problems
+    assert broken_one.problems == broken_two.problems
+
+
+def test_a_worker_that_fails_is_one_problem_line():
+    from parcours.wizard.parallel import in_parallel
+
+    def work(part):
+        if part[0] >= 100:  # the second part, in the forked process
+            raise RuntimeError("boom")
+        return [f"item {i}" for i in part if i % 50 == 0], {str(part[0])}
+
+    problems, ids = in_parallel(work, list(range(200)), 2)
+    assert problems == ["item 0", "item 50", "walk over every path: a worker failed (RuntimeError)"]
+    assert ids == {"0"}
+    assert in_parallel(lambda part: ([], {str(len(part))}), list(range(200)), 2)[1] == {"100"}
+    assert in_parallel(lambda part: ([], {str(len(part))}), list(range(150)), 4)[1] == {"150"}

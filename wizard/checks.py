@@ -26,6 +26,7 @@ from .content import Content, Records, read_content_tables, read_records
 from .errors import DataError
 from .geo import DEPT_CODE, TEMPLATE_FIELDS, Geography
 from .model import TABLES, Authority, Dating, Question, conditions_of, fields_of
+from .parallel import in_parallel
 from .plan import build_plan
 from .safe_text import visible
 from .sections import sections
@@ -281,8 +282,11 @@ def review_warnings(records: Records, today: date) -> list[str]:
     return out
 
 
-def check_content(content: Content, today: date, limit: int | None = None) -> Report:
-    """All checks on loaded content, including the walk over every path of every flow."""
+def check_content(
+    content: Content, today: date, limit: int | None = None, workers: int = 1
+) -> Report:
+    """All checks on loaded content, including the walk over every path of every flow (the
+    plans of the paths shared among ``workers`` processes)."""
     report = Report(problems=check_records(content.records))
     report.warnings = review_warnings(content.records, today)
     report.counts = {
@@ -297,11 +301,13 @@ def check_content(content: Content, today: date, limit: int | None = None) -> Re
     if report.problems:
         return report  # walking broken content would only repeat the same problems
     for flow in content.flows:
-        _walk_flow(content.with_flow(flow), today, limit, report)
+        _walk_flow(content.with_flow(flow), today, limit, report, workers)
     return report
 
 
-def _walk_flow(content: Content, today: date, limit: int | None, report: Report) -> None:
+def _walk_flow(
+    content: Content, today: date, limit: int | None, report: Report, workers: int = 1
+) -> None:
     flow = content.flow
     if not any(p.fallback for p in content.pathways):
         report.problems.append(f"flow '{flow}': no fallback pathway for when nothing applies")
@@ -309,12 +315,29 @@ def _walk_flow(content: Content, today: date, limit: int | None, report: Report)
     for q in content.questions:
         if not representatives(content, q, today, marks):
             report.problems.append(f"questions '{q.id}': no valid answer to try (check min/max)")
-    seen_questions: set[str] = set()
+    paths = list(walk(content, today, limit, marks))
+    report.paths += len(paths)
+    seen_questions = {qid for path in paths for qid in path.order}
+    problems, seen_pathways = in_parallel(
+        lambda chunk: check_plans(content, chunk, today), paths, workers
+    )
+    report.problems += problems
+    for q in content.questions:
+        if q.id not in seen_questions:
+            report.problems.append(f"questions '{q.id}': never asked on any path")
+    for p in content.pathways:
+        if p.id not in seen_pathways:
+            report.problems.append(f"pathways '{p.id}': never applies on any path")
+
+
+def check_plans(content: Content, paths: list[Any], today: date) -> tuple[list[str], set[str]]:
+    """Build and put into words the plan of every path: the problems found, in path order, and
+    the pathways that applied."""
+    flow = content.flow
+    problems: list[str] = []
     seen_pathways: set[str] = set()
     rendered_en: set[tuple[str, ...]] = set()
-    for path in walk(content, today, limit, marks):
-        report.paths += 1
-        seen_questions.update(path.order)
+    for path in paths:
         try:
             plan = build_plan(content, path.answers, today)
             # Every plan is put into words in French; in English once per combination of
@@ -325,24 +348,20 @@ def _walk_flow(content: Content, today: date, limit: int | None, report: Report)
                 rendered_en.add(combination)
                 sections(plan, "en")
         except (KeyError, ValueError, TypeError, ConditionError) as exc:
-            report.problems.append(f"flow '{flow}' path {list(path.order)}: plan fails: {exc!r}")
+            problems.append(f"flow '{flow}' path {list(path.order)}: plan fails: {exc!r}")
             continue
         if not plan.pathways:
             answers = {k: str(v) for k, v in path.answers.items()}
-            report.problems.append(f"flow '{flow}': dead end, no pathway for {answers}")
+            problems.append(f"flow '{flow}': dead end, no pathway for {answers}")
             continue
         seen_pathways.update(p.id for p in plan.pathways)
-    for q in content.questions:
-        if q.id not in seen_questions:
-            report.problems.append(f"questions '{q.id}': never asked on any path")
-    for p in content.pathways:
-        if p.id not in seen_pathways:
-            report.problems.append(f"pathways '{p.id}': never applies on any path")
+    return problems, seen_pathways
 
 
-def check(data_dir: Path | None, today: date) -> Report:
+def check(data_dir: Path | None, today: date, workers: int = 1) -> Report:
     """Load the content (bundled, or from ``data_dir``) and check it; never raises: whatever
-    goes wrong, however malformed the files, is a named problem in the report."""
+    goes wrong, however malformed the files, is a named problem in the report. ``workers``:
+    how many processes build the paths' plans (see ``parallel``)."""
     stage = "content"
     try:
         tables = read_content_tables(data_dir)
@@ -358,7 +377,7 @@ def check(data_dir: Path | None, today: date) -> Report:
         if problems:
             return Report(problems=problems)
         stage = "walk over every path"
-        return check_content(Content(records, geo), today)
+        return check_content(Content(records, geo), today, workers=workers)
     except DataError as exc:
         return Report(problems=[str(exc)])
     except RecursionError:

@@ -322,7 +322,9 @@ def check_data_command(
 
     if data_dir is not None and not (data_dir / "content").is_dir():
         fail(f"--data-dir {visible(data_dir, 200)}: no content/ folder there")
-    report = check(data_dir, parse_today(today))
+    from .parallel import default_workers
+
+    report = check(data_dir, parse_today(today), workers=default_workers())
     for problem in report.problems:
         echo(f"- {one_line(problem)}")  # problems quote the files, which may be hostile
     for warning in report.warnings:
