@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from parcours.wizard.checks import check
 from parcours.wizard.content import load_content
-from parcours.wizard.errors import DataError
+from parcours.wizard.errors import ContentError, DataError
 
 from .conftest import TODAY
 
@@ -328,3 +328,43 @@ def test_a_former_name_column_out_of_step_is_reported_by_check_data(tmp_path: Pa
     with pytest.raises(DataError, match="geo/communes.json: malformed"):
         Geography(folder).communes.entry("a0")
     assert Geography(folder).resolve("91200").commune == "Athis-Mons"  # postal codes still work
+
+
+def test_tables_typed_on_first_use_hold_the_same_records_and_fail_the_same_way(
+    tmp_path: Path,
+) -> None:
+    """Commands type each content table when they first read it (LazyRecords): the same records
+    as typing them all at load, the next question asked without typing the pathways, and a
+    malformed pathway is the same ContentError, once the pathways are read."""
+    from parcours.wizard.content import (
+        Content,
+        LazyRecords,
+        read_content_tables,
+        read_records,
+    )
+    from parcours.wizard.flow import step
+    from parcours.wizard.model import TABLES
+
+    tables = read_content_tables()
+    lazy, eager = LazyRecords(tables), read_records(tables)
+    for name in TABLES:
+        assert getattr(lazy, name) == getattr(eager, name), name
+
+    fresh = Content(LazyRecords(read_content_tables()))
+    first = step(fresh, {}, TODAY)
+    assert first.question is not None and first.question.id == "situation"
+    assert set(fresh.records.__dict__["_typed"]) == {"questions"}  # no pathway typed
+
+    folder = copy_data(tmp_path / "data")
+    for path in sorted((folder / "content").glob("*.json")):
+        db = json.loads(path.read_text(encoding="utf-8"))
+        for row in db.get("pathways", {}).values():
+            if row["id"] == "ps_holder_first_card":
+                row["steps"][0]["text"] = {"en": "no French"}
+                path.write_text(json.dumps(db, ensure_ascii=False), encoding="utf-8")
+    broken = LazyRecords(read_content_tables(folder))
+    assert broken.questions == eager.questions  # the other tables still read
+    with pytest.raises(ContentError, match="ps_holder_first_card.*French text missing"):
+        _ = broken.pathways
+    with pytest.raises(ContentError, match="ps_holder_first_card.*French text missing"):
+        read_records(read_content_tables(folder))

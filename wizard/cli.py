@@ -158,7 +158,7 @@ def load() -> Content:
     from .content import load_content
 
     try:
-        return load_content()
+        return load_content(lazy=True)  # each table typed when the command first reads it
     except DataError as exc:
         fail(str(exc), 1)
 
@@ -171,7 +171,7 @@ def run_step(
     day = parse_today(today)
     raw = read_answers(answers_path)
     content = load()
-    if flow not in content.flows:
+    if flow not in content.question_flows and flow not in content.flows:
         fail(
             T(
                 "--flow: unknown flow '{flow}' (known: {known})",

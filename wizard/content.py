@@ -58,25 +58,57 @@ def read_records(tables: RawTables, problems: list[str] | None = None) -> Record
     """
     if not isinstance(tables, Mapping):
         raise ContentError(None, "content", None, "tables must be an object")
-    typed: dict[str, list[Any]] = {}
-    for name in TABLES:
-        rows = tables.get(name, ())
-        if not isinstance(rows, list | tuple):
-            error = ContentError(None, name, None, "a table must be a list of records")
+    return Records(**{name: _read_table(tables, name, problems) for name in TABLES})
+
+
+def _read_table(tables: RawTables, name: str, problems: list[str] | None) -> tuple[Any, ...]:
+    """One table typed, record by record (see ``read_records`` for ``problems``)."""
+    rows = tables.get(name, ())
+    if not isinstance(rows, list | tuple):
+        error = ContentError(None, name, None, "a table must be a list of records")
+        if problems is None:
+            raise error
+        problems.append(str(error))
+        rows = ()
+    out = []
+    for row in rows:
+        file = row.get("_file") if isinstance(row, Mapping) else None
+        try:
+            out.append(read_record(name, row, file))
+        except ContentError as exc:
             if problems is None:
-                raise error
-            problems.append(str(error))
-            rows = ()
-        out = typed[name] = []
-        for row in rows:
-            file = row.get("_file") if isinstance(row, Mapping) else None
-            try:
-                out.append(read_record(name, row, file))
-            except ContentError as exc:
-                if problems is None:
-                    raise
-                problems.append(str(exc))
-    return Records(**{name: tuple(rows) for name, rows in typed.items()})
+                raise
+            problems.append(str(exc))
+    return tuple(out)
+
+
+class LazyRecords(Records):
+    """The same records, each table typed when it is first read.
+
+    For the bundled content in a command: asking for the next question types the questions,
+    the notices and the authorities, never the 49 pathways with their steps, deadlines and
+    costs (about half of the loading). A malformed record is the same ContentError, raised when
+    its table is first read; ``check-data`` types every table at once.
+    """
+
+    def __init__(self, tables: RawTables) -> None:
+        if not isinstance(tables, Mapping):
+            raise ContentError(None, "content", None, "tables must be an object")
+        object.__setattr__(self, "__dict__", {"_tables": tables, "_typed": {}})
+
+    def _table(self, name: str) -> tuple[Any, ...]:
+        typed: dict[str, tuple[Any, ...]] = self.__dict__["_typed"]
+        if name not in typed:
+            typed[name] = _read_table(self.__dict__["_tables"], name, None)
+        return typed[name]
+
+
+def _lazy_table(name: str) -> property:
+    return property(lambda self: self._table(name), doc=f"The {name}, typed on first use.")
+
+
+for _name in TABLES:  # a property per table: it is found before the instance's attributes
+    setattr(LazyRecords, _name, _lazy_table(_name))
 
 
 @record
@@ -120,6 +152,12 @@ class Content(Record):
         """Every flow named by a question or pathway; "main" first."""
         names = {q.flow for q in self.records.questions} | {p.flow for p in self.records.pathways}
         return (MAIN_FLOW, *sorted(names - {MAIN_FLOW}))
+
+    @cached_property
+    def question_flows(self) -> frozenset[str]:
+        """The flows that have questions ("main" always): what a walk can go through, known
+        without reading the pathways."""
+        return frozenset({MAIN_FLOW, *(q.flow for q in self.records.questions)})
 
     @cached_property
     def all_questions(self) -> tuple[Question, ...]:
@@ -177,6 +215,10 @@ def read_content_tables(root: Path | None = None) -> dict[str, list[Any]]:
     return merged
 
 
-def load_content(root: Path | None = None) -> Content:
-    """Load the bundled content (read-only, validated) and the geography that goes with it."""
-    return Content.from_tables(read_content_tables(root), root)
+def load_content(root: Path | None = None, lazy: bool = False) -> Content:
+    """Load the bundled content (read-only, validated) and the geography that goes with it;
+    ``lazy``: each table typed when first read (``LazyRecords``)."""
+    tables = read_content_tables(root)
+    if lazy:
+        return Content(LazyRecords(tables), root)
+    return Content.from_tables(tables, root)
