@@ -335,6 +335,7 @@ def test_a_call_builds_only_the_command_it_runs(tmp_path, answers_file):
         "except SystemExit as exc:\n"
         "    assert exc.code in (0, None), exc.code\n"
         "names = [c.name for c in cli.app.registered_commands]\n"
+        "names.append(cli.app.registered_callback.callback.__name__)\n"
         "names += [g.name for g in cli.app.registered_groups]\n"
         "print('REGISTERED', ' '.join(names), file=sys.stderr)\n"
     )
@@ -352,11 +353,11 @@ def test_a_call_builds_only_the_command_it_runs(tmp_path, answers_file):
         return result.stdout, result.stderr.strip().splitlines()[-1]
 
     out, names = registered("plan", "-a", answers_file(HOLDER_93))
-    assert "PLAN D'ACTION" in out and names == "REGISTERED plan"
+    assert "PLAN D'ACTION" in out and names == "REGISTERED plan _command_only"
     out, names = registered("content", "--help")
-    assert "export" in out and names == "REGISTERED content"
+    assert "export" in out and names == "REGISTERED _command_only content"
     out, names = registered("--help")
-    assert names == "REGISTERED step plan check-data authority content"
+    assert names == "REGISTERED step plan check-data authority main_callback content"
     for command in ("step", "plan", "check-data", "authority", "content"):
         assert command in out
 

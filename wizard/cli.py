@@ -559,6 +559,13 @@ def only_the_command(args: list[str]) -> None:
     if commands or groups:
         app.registered_commands = commands
         app.registered_groups = groups
+        # The wizard's options (before any command) cannot come before this one: the group
+        # needs none of them, and Typer would read the eleven of them at each call.
+        app.callback()(_command_only)
+
+
+def _command_only() -> None:
+    """The group when a command runs: it has nothing to do (the command does it all)."""
 
 
 def main() -> None:
