@@ -6,7 +6,16 @@ from parcours.screens.plan import PlanScreen
 from parcours.screens.question import QuestionScreen
 from parcours.screens.welcome import WelcomeScreen
 
-from tests.tui_support import HOLDER, answer, build_app, choose, screen_text, settle, walk
+from tests.tui_support import (
+    HOLDER,
+    answer,
+    build_app,
+    choose,
+    screen_text,
+    settle,
+    settle_on,
+    walk,
+)
 
 SIZE = (80, 24)
 
@@ -69,11 +78,11 @@ async def test_a_window_too_small_says_so_and_the_wizard_comes_back(content, tmp
 
     app = build_app(content, tmp_path)
     async with app.run_test(size=(30, 10)) as pilot:
-        await settle(pilot)
+        await settle_on(pilot, TooSmallScreen)
         assert isinstance(app.screen, TooSmallScreen)
         assert "Agrandissez la fenêtre" in screen_text(app)
         await pilot.resize_terminal(60, 20)
-        await settle(pilot)
+        await settle_on(pilot, WelcomeScreen)
         assert isinstance(app.screen, WelcomeScreen)
         await choose(pilot, "start", "actions")
         assert isinstance(app.screen, QuestionScreen)
@@ -81,10 +90,10 @@ async def test_a_window_too_small_says_so_and_the_wizard_comes_back(content, tmp
         # At 60x20 the step's title wraps instead of being cut, and every choice is reachable.
         assert "Votre\nsituation" in text and "q Quitter" in text
         await pilot.resize_terminal(35, 20)
-        await settle(pilot)
+        await settle_on(pilot, TooSmallScreen)
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.resize_terminal(80, 24)
-        await settle(pilot)
+        await settle_on(pilot, QuestionScreen)
         assert isinstance(app.screen, QuestionScreen) and app.screen.question.id == "situation"
 
 

@@ -40,6 +40,16 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause()
 
 
+async def settle_on(pilot: Pilot, screen_type: type, tries: int = 40) -> None:
+    """Pause until ``screen_type`` is the current screen (a resize pushes or pops a screen over
+    a few frames; on a loaded machine two pauses are not always enough)."""
+    for _ in range(tries):
+        await pilot.pause()
+        if isinstance(pilot.app.screen, screen_type):
+            await pilot.pause()
+            return
+
+
 async def choose(pilot: Pilot, option_id: str, list_id: str | None = None) -> None:
     """Move the cursor with the arrow keys to ``option_id``, then press Enter."""
     screen = pilot.app.screen
