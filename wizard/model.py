@@ -834,7 +834,13 @@ def _field_names(record: Any) -> tuple[str, ...]:
 
 
 def _nested(value: Any) -> bool:
-    return isinstance(value, Record) or is_dataclass(value)
+    """Whether ``value`` is a record to look inside (plain values answered without asking
+    ``is_dataclass``, which is slow)."""
+    if isinstance(value, Record):
+        return True
+    if value is None or isinstance(value, str | int | float | tuple | list | dict):
+        return False
+    return is_dataclass(value)
 
 
 def fields_of(record: Any, where: str = "") -> Iterator[tuple[str, str, Any]]:
