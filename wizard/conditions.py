@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from .dates import PERIOD_KEYS, parse_iso, shift
+from .memo import by_identity
 from .record import Record, record
 from .safe_text import visible
 
@@ -123,27 +124,11 @@ def evaluate(cond: Mapping[str, Any] | None, answers: Mapping[str, Any], today: 
 
 
 Test = Callable[[Mapping[str, Any], date], bool]
-# Conditions turned into functions once, by identity: content conditions live as long as the
-# content, and the path walk of check-data evaluates them hundreds of thousands of times. Each
-# entry keeps its condition alive, so an identity is never reused while it is in the table.
-_COMPILED: dict[int, tuple[Mapping[str, Any], Test]] = {}
-COMPILED_MAX = 20_000  # then the table starts again (conditions made on the fly, in tests)
-
-
-def compiled(cond: Mapping[str, Any]) -> Test:
-    """``cond`` as a function of (answers, today): the operator found, the question reference
-    split and the literals read once, not at each evaluation."""
-    entry = _COMPILED.get(id(cond))
-    if entry is not None and entry[0] is cond:
-        return entry[1]
-    test = _compile(cond)
-    if len(_COMPILED) >= COMPILED_MAX:
-        _COMPILED.clear()
-    _COMPILED[id(cond)] = (cond, test)
-    return test
 
 
 def _compile(cond: Mapping[str, Any]) -> Test:
+    """``cond`` as a function of (answers, today): the operator found, the question reference
+    split and the literals read once, not at each evaluation."""
     op = operator(cond)
     arg = cond[op]
     if op in ("all", "any"):
@@ -178,7 +163,7 @@ def _compile(cond: Mapping[str, Any]) -> Test:
         return _relative_leaf(op, qid, attr, operand)
     values = [literal(v, date.min) for v in operands]
     value_of = _value_of(qid, attr)
-    if op == "equals":
+    if op == "equals":  # the most frequent leaf by far: its own function
         (expected,) = values
 
         def equals(answers: Mapping[str, Any], today: date) -> bool:
@@ -186,23 +171,16 @@ def _compile(cond: Mapping[str, Any]) -> Test:
             return value is not None and bool(value == expected)
 
         return equals
-    if op == "in":
 
-        def is_in(answers: Mapping[str, Any], today: date) -> bool:
-            value = value_of(answers)
-            if value is None:
-                return False
-            for v in values:
-                if value == v:
-                    return True
-            return False
+    def holds(answers: Mapping[str, Any], today: date) -> bool:
+        value = value_of(answers)
+        return value is not None and _matches(op, value, values)
 
-        return is_in
-    if op == "contains":
-        (wanted,) = values
-        return lambda answers, today: _contains(value_of(answers), wanted)
-    (bound,) = values
-    return lambda answers, today: _holds(op, value_of(answers), bound)
+    return holds
+
+
+# Content conditions live as long as the content: each is compiled once (see ``memo``).
+compiled: Callable[[Mapping[str, Any]], Test] = by_identity(_compile)
 
 
 def _value_of(qid: str, attr: str | None) -> Callable[[Mapping[str, Any]], Any]:
@@ -217,32 +195,28 @@ def _value_of(qid: str, attr: str | None) -> Callable[[Mapping[str, Any]], Any]:
     return value
 
 
-def _contains(value: Any, wanted: Any) -> bool:
-    return value is not None and isinstance(value, tuple | list) and wanted in value
-
-
-def _holds(op: str, value: Any, bound: Any) -> bool:
-    return value is not None and _compare(op, value, bound)
+def _matches(op: str, value: Any, operands: list[Any]) -> bool:
+    """Whether an answer (not None) meets a leaf's literals (one, or a list for "in")."""
+    if op == "equals":
+        return bool(value == operands[0])
+    if op == "in":
+        for v in operands:
+            if value == v:
+                return True
+        return False
+    if op == "contains":
+        return isinstance(value, tuple | list) and operands[0] in value
+    return _compare(op, value, operands[0])
 
 
 def _relative_leaf(op: str, qid: str, attr: str | None, operand: Any) -> Test:
     """A leaf whose literal depends on the day (``{"today": {...}}``): read at each call."""
     value_of = _value_of(qid, attr)
+    operands = operand if op == "in" else [operand]
 
     def test(answers: Mapping[str, Any], today: date) -> bool:
         value = value_of(answers)
-        if value is None:
-            return False
-        if op == "equals":
-            return bool(value == literal(operand, today))
-        if op == "in":
-            for v in operand:
-                if value == literal(v, today):
-                    return True
-            return False
-        if op == "contains":
-            return isinstance(value, tuple | list) and literal(operand, today) in value
-        return _compare(op, value, literal(operand, today))
+        return value is not None and _matches(op, value, [literal(v, today) for v in operands])
 
     return test
 

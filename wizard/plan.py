@@ -8,7 +8,7 @@ computes dates and assembles.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from functools import partial
 from typing import Any
@@ -18,6 +18,7 @@ from .conditions import evaluate, explain
 from .content import Content
 from .dates import day_month
 from .deadlines import Deadline, SourceRef, deadline, person_departement
+from .memo import by_identity
 from .model import AuthorityRef, DeadlineRule, Item, Pathway, Question, Source
 from .record import Record, record
 from .text import LazyText, Localised, colon, localised, tr
@@ -124,20 +125,13 @@ class ActionPlan(Record):
         return any(p.status == "archive" for p in self.pathways)
 
 
-_KEYS: dict[int, tuple[Localised, tuple[tuple[str, str], ...]]] = {}  # by identity, see _key
+def _sorted_items(text: Localised) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(text.items()))
 
 
-def _key(text: Localised) -> tuple[tuple[str, str], ...]:
-    """A localised text as a hashable key, to list each sentence once (made once per text:
-    the content's texts live as long as the content)."""
-    known = _KEYS.get(id(text))
-    if known is not None and known[0] is text:
-        return known[1]
-    key = tuple(sorted(text.items()))
-    if len(_KEYS) >= 20_000:  # texts made on the fly (tests): start the table again
-        _KEYS.clear()
-    _KEYS[id(text)] = (text, key)
-    return key
+# A localised text as a hashable key, to list each sentence once: made once per text (the
+# content's texts live as long as the content).
+_key: Callable[[Localised], tuple[tuple[str, str], ...]] = by_identity(_sorted_items)
 
 
 def _source_ref(content: Content, source: str, articles: str | None = None) -> SourceRef:
