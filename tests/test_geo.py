@@ -502,7 +502,7 @@ def test_a_former_name_is_read_from_its_own_row():
     lazy = [table.alias(i) for i in picked]
     assert "aliases" not in table.__dict__  # nothing split for all of them
     assert lazy == [table.aliases[i] for i in picked]
-    assert [table.alias(i) for i in picked] == lazy  # and from the list now
+    assert [table.alias(i) for i in picked] == lazy  # the same once the list is split too
     fresh = Geography().communes
     with pytest.raises(IndexError):
         fresh.alias(count)

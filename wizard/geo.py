@@ -338,23 +338,24 @@ class _CommuneTable(Mapping[str, Commune]):
         self.size = offset
         self.districts: dict[str, _Entry] = {}  # municipal arrondissement INSEE -> entry
         self._districts_of: dict[str, list[_Entry]] = {}  # commune INSEE -> its arrondissements
-        self._raw_posts: list[tuple[str, str | None]] = []  # (row, its "h" text) for routing
         for raw in rows:
-            self._raw_posts.append((raw["d"], raw.get("h")))
             for code, name, post, parent in raw.get("m", ()):
                 entry = _Entry(parent, name, tuple(post.split(",")))
                 self.districts[code] = entry
                 self._districts_of.setdefault(parent, []).append(entry)
         self._rows = rows
 
-    def _named(self, key: str) -> list[tuple[str, str]]:
-        out: list[tuple[str, str]] = []
+    @staticmethod
+    def _row_named(raw: dict[str, Any], key: str) -> list[tuple[str, str]]:
+        """One row's former names ("a") or La Poste localities ("l"), with their commune."""
+        if not raw.get(key + "n"):
+            return []
         with _malformed("geo/communes.json"):
-            for raw in self._rows:
-                if raw.get(key + "n"):
-                    names, codes = raw[key + "n"].split("|"), raw[key + "i"].split("|")
-                    out += [(n, raw["d"] + i) for n, i in zip(names, codes, strict=True)]
-        return out
+            names, codes = raw[key + "n"].split("|"), raw[key + "i"].split("|")
+            return [(n, raw["d"] + i) for n, i in zip(names, codes, strict=True)]
+
+    def _named(self, key: str) -> list[tuple[str, str]]:
+        return [pair for raw in self._rows for pair in self._row_named(raw, key)]
 
     @cached_property
     def aliases(self) -> list[tuple[str, str]]:
@@ -417,7 +418,8 @@ class _CommuneTable(Mapping[str, Commune]):
     def _routes(self) -> dict[str, list[str]]:
         """First two digits of a postal code -> the rows holding codes that start so."""
         routes: dict[str, list[str]] = {}
-        for dep, others in self._raw_posts:
+        for raw in self._rows:
+            dep, others = raw["d"], raw.get("h")
             row = self.rows[dep]
             heads = {row.pp} if row.pp else set()
             if others is None:  # a table built without "h": find the codes outside "pp"
@@ -495,20 +497,12 @@ class _CommuneTable(Mapping[str, Commune]):
 
     def alias(self, i: int) -> tuple[str, str]:
         """``aliases[i]``, splitting only the row that holds it: a suggestion that meets a
-        former name does not split the ~9,000 of them on a keystroke."""
-        if "aliases" in self.__dict__:
-            return self.aliases[i]
+        former name does not split all ~2,500 of them on a keystroke."""
         starts, rows = self._alias_rows
         k = bisect_right(starts, i) - 1
         if i < 0 or k < 0:
             raise IndexError(f"no former name {i}")
-        raw = rows[k]
-        with _malformed("geo/communes.json"):
-            names, codes = raw["an"].split("|"), raw["ai"].split("|")
-            if len(names) != len(codes):
-                raise ValueError(f"row {raw['d']}: former names and codes of different lengths")
-        j = i - starts[k]
-        return names[j], raw["d"] + codes[j]  # IndexError past the last one
+        return self._row_named(rows[k], "a")[i - starts[k]]  # IndexError past the last one
 
     def entry(self, ref: str) -> _Entry:
         if ref[0] == "a":
