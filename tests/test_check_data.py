@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -231,4 +232,14 @@ def test_a_worker_that_fails_is_one_problem_line():
     assert problems == ["item 0", "item 50", "walk over every path: a worker failed (RuntimeError)"]
     assert ids == {"0"}
     assert in_parallel(lambda part: ([], {str(len(part))}), list(range(200)), 2)[1] == {"100"}
+
+    def first_part_fails(part):
+        if part[0] == 0:  # here, in this process
+            raise RuntimeError("boom")
+        return [], set()
+
+    with pytest.raises(RuntimeError):
+        in_parallel(first_part_fails, list(range(200)), 2)
+    with pytest.raises(ChildProcessError):  # the other part's process was waited for
+        os.waitpid(-1, os.WNOHANG)
     assert in_parallel(lambda part: ([], {str(len(part))}), list(range(150)), 4)[1] == {"150"}

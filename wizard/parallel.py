@@ -39,9 +39,13 @@ def in_parallel(work: Callable[[list[T]], Result], items: Sequence[T], workers: 
     size = -(-len(items) // workers)
     parts = [items[i : i + size] for i in range(0, len(items), size)]
     children = [_start(work, part) for part in parts[1:]]
-    problems, ids = work(parts[0])
-    for pid, read_end in children:
-        more, more_ids = _collect(pid, read_end)
+    results: list[Result] = []
+    try:
+        results.append(work(parts[0]))
+    finally:  # the other parts are collected even when this one raised: no process left behind
+        results += [_collect(pid, read_end) for pid, read_end in children]
+    problems, ids = results[0]
+    for more, more_ids in results[1:]:
         problems += more
         ids |= more_ids
     return problems, ids

@@ -33,28 +33,32 @@ def _compared(cls: type) -> tuple[str, ...]:
     return names
 
 
-def _make_init(cls: type) -> Any:
-    """The ``__init__`` of ``cls``: what a frozen dataclass's would do, with no code compiled.
+class _InitPlan:
+    """What a record's ``__init__`` does, read once from its fields: the one source of both the
+    generic ``__init__`` and the compiled one."""
 
-    Arguments are matched to fields by position and name, defaults and factories fill the
-    rest, and the values become the instance's attributes in one step. A wrong call raises the
-    TypeError a generated ``__init__`` would.
-    """
-    name = cls.__qualname__
-    params = [f for f in fields(cls) if f.init]
-    names = tuple(f.name for f in params)
+    def __init__(self, cls: type) -> None:
+        self.name = cls.__qualname__
+        params = [f for f in fields(cls) if f.init]
+        self.names = tuple(f.name for f in params)
+        self.defaults = {f.name: f.default for f in params if f.default is not MISSING}
+        self.factories = {
+            f.name: f.default_factory for f in params if f.default_factory is not MISSING
+        }
+        self.required = frozenset(self.names) - self.defaults.keys() - self.factories.keys()
+        others = [f for f in fields(cls) if not f.init]  # set by __init__, never passed
+        self.fixed = {f.name: f.default for f in others if f.default is not MISSING}
+        self.made = {f.name: f.default_factory for f in others if f.default_factory is not MISSING}
+
+
+def _make_init(plan: _InitPlan) -> Any:
+    """The ``__init__`` of a record, with no code compiled: arguments matched to fields by
+    position and name, defaults and factories fill the rest, and the values become the
+    instance's attributes in one step. A wrong call raises the TypeError a generated
+    ``__init__`` would."""
+    name, names, defaults, required = plan.name, plan.names, plan.defaults, plan.required
     accepted = frozenset(names)
-    defaults = {f.name: f.default for f in params if f.default is not MISSING}
-    factories = tuple(
-        (f.name, f.default_factory) for f in params if f.default_factory is not MISSING
-    )
-    required = accepted - defaults.keys() - {n for n, _ in factories}
-    fixed = {f.name: f.default for f in fields(cls) if not f.init and f.default is not MISSING}
-    made = tuple(
-        (f.name, f.default_factory)
-        for f in fields(cls)
-        if not f.init and f.default_factory is not MISSING
-    )
+    factories, fixed, made = tuple(plan.factories.items()), plan.fixed, tuple(plan.made.items())
     count = len(names)
     set_dict = object.__setattr__
 
@@ -89,34 +93,33 @@ _FACTORY = object()  # a compiled parameter's default when the field has a defau
 HOT = 50  # instances of one class made through the generic __init__ before it is compiled
 
 
-def _compile_init(cls: type) -> Any:
-    """The same ``__init__`` compiled from source for ``cls``'s fields (the fastest to call):
-    for a class many instances are made of, e.g. the parts of every plan of check-data."""
+def _compile_init(plan: _InitPlan) -> Any:
+    """The same ``__init__`` compiled from source (the fastest to call): for a class many
+    instances are made of, e.g. the parts of every plan of check-data."""
     scope: dict[str, Any] = {"_set": object.__setattr__, "_FACTORY": _FACTORY}
     params, body, values = ["self"], [], []
-    for f in fields(cls):
-        if f.default_factory is not MISSING:
-            scope[f"_f_{f.name}"] = f.default_factory
-        elif f.default is not MISSING:
-            scope[f"_d_{f.name}"] = f.default
-        if not f.init:
-            made = f"_f_{f.name}()" if f.default_factory is not MISSING else f"_d_{f.name}"
-            if f.default_factory is not MISSING or f.default is not MISSING:
-                values.append(f"{f.name!r}: {made}")
-            continue
-        if f.default_factory is not MISSING:
-            params.append(f"{f.name}=_FACTORY")
-            body.append(f"if {f.name} is _FACTORY: {f.name} = _f_{f.name}()")
-        elif f.default is not MISSING:
-            params.append(f"{f.name}=_d_{f.name}")
+    for n in plan.names:
+        if n in plan.factories:
+            scope[f"_f_{n}"] = plan.factories[n]
+            params.append(f"{n}=_FACTORY")
+            body.append(f"if {n} is _FACTORY: {n} = _f_{n}()")
+        elif n in plan.defaults:
+            scope[f"_d_{n}"] = plan.defaults[n]
+            params.append(f"{n}=_d_{n}")
         else:
-            params.append(f.name)
-        values.append(f"{f.name!r}: {f.name}")
+            params.append(n)
+        values.append(f"{n!r}: {n}")
+    for n, value in plan.fixed.items():
+        scope[f"_d_{n}"] = value
+        values.append(f"{n!r}: _d_{n}")
+    for n, factory in plan.made.items():
+        scope[f"_f_{n}"] = factory
+        values.append(f"{n!r}: _f_{n}()")
     body.append(f"_set(self, '__dict__', {{{', '.join(values)}}})")
     source = f"def __init__({', '.join(params)}):\n    " + "\n    ".join(body)
     exec(source, scope)  # noqa: S102 - our own field names, checked by dataclass() already
     init = scope["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__qualname__ = f"{plan.name}.__init__"
     return init
 
 
@@ -124,14 +127,15 @@ def _first_init(self: Any, *args: Any, **kwargs: Any) -> None:
     """Give this class its generic ``__init__`` (compiled once it has made ``HOT`` instances),
     and run it."""
     cls = type(self)
-    generic = _make_init(cls)
+    plan = _InitPlan(cls)
+    generic = _make_init(plan)
     made = 0
 
     def warming(self: Any, *args: Any, **kwargs: Any) -> None:
         nonlocal made
         made += 1
         if made == HOT:
-            setattr(cls, "__init__", _compile_init(cls))  # noqa: B010
+            setattr(cls, "__init__", _compile_init(plan))  # noqa: B010
         generic(self, *args, **kwargs)
 
     warming.__qualname__ = f"{cls.__qualname__}.__init__"
